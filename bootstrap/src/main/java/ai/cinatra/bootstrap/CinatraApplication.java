@@ -1,0 +1,135 @@
+package ai.cinatra.bootstrap;
+
+import ai.cinatra.adapters.http.error.ApplicationExceptionMapper;
+import ai.cinatra.adapters.http.error.InvalidValueExceptionMapper;
+import ai.cinatra.adapters.http.page.HomeResource;
+import ai.cinatra.adapters.persistence.LiquibaseMigrator;
+import ai.cinatra.application.port.in.account.CreateAccountCommand;
+import ai.cinatra.application.port.in.account.CreatedAccount;
+import ai.cinatra.bootstrap.command.AccountCommand;
+import ai.cinatra.bootstrap.command.OneLine;
+import ai.cinatra.domain.account.Account;
+import com.codahale.metrics.MetricRegistry;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import io.dropwizard.configuration.EnvironmentVariableSubstitutor;
+import io.dropwizard.configuration.FileConfigurationSourceProvider;
+import io.dropwizard.configuration.SubstitutingSourceProvider;
+import io.dropwizard.core.Application;
+import io.dropwizard.core.cli.CheckCommand;
+import io.dropwizard.core.cli.Cli;
+import io.dropwizard.core.cli.ServerCommand;
+import io.dropwizard.core.setup.Bootstrap;
+import io.dropwizard.core.setup.Environment;
+import io.dropwizard.db.DataSourceFactory;
+import io.dropwizard.db.ManagedDataSource;
+import io.dropwizard.jdbi3.JdbiFactory;
+import io.dropwizard.migrations.DbCommand;
+import java.time.Clock;
+import java.util.List;
+import net.sourceforge.argparse4j.inf.Namespace;
+import org.jdbi.v3.core.Jdbi;
+
+/** The Cinatra server and its commands: the one place that knows every module and wires them. */
+public class CinatraApplication extends Application<CinatraConfiguration> {
+
+  public static void main(String[] args) throws Exception {
+    // H2's embedded server (AUTO_SERVER, so commands can share the file with a running server)
+    // listens on loopback only.
+    if (System.getProperty("h2.bindAddress") == null) {
+      System.setProperty("h2.bindAddress", "127.0.0.1");
+    }
+    new CinatraApplication().run(args);
+  }
+
+  @Override
+  public String getName() {
+    return "cinatra";
+  }
+
+  @Override
+  public void initialize(Bootstrap<CinatraConfiguration> bootstrap) {
+    bootstrap.setConfigurationSourceProvider(
+        new SubstitutingSourceProvider(
+            new FileConfigurationSourceProvider(), new EnvironmentVariableSubstitutor(false)));
+    bootstrap.setConfigurationFactoryFactory(new BundledDefaultConfigurationFactoryFactory<>());
+    bootstrap.getObjectMapper().disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+    bootstrap.addCommand(
+        new DbCommand<>(
+            "db",
+            configuration -> configuration.getDatabase().toDataSourceFactory(),
+            CinatraConfiguration.class,
+            LiquibaseMigrator.CHANGELOG) {
+          @Override
+          public void onError(Cli cli, Namespace namespace, Throwable e) {
+            cli.getStdErr().println(OneLine.of(e));
+          }
+        });
+    bootstrap.addCommand(
+        new AccountCommand<>(CinatraConfiguration.class, CinatraApplication::openAccounts));
+  }
+
+  /** `server` and `check`, answering failures with one line instead of a stack trace. */
+  @Override
+  protected void addDefaultCommands(Bootstrap<CinatraConfiguration> bootstrap) {
+    bootstrap.addCommand(
+        new ServerCommand<>(this) {
+          @Override
+          public void onError(Cli cli, Namespace namespace, Throwable e) {
+            cli.getStdErr().println(OneLine.of(e));
+          }
+        });
+    bootstrap.addCommand(new CheckCommand<>(this));
+  }
+
+  @Override
+  public void run(CinatraConfiguration configuration, Environment environment) {
+    DatabaseSettings settings = configuration.getDatabase();
+    DataSourceFactory dataSourceFactory = settings.toDataSourceFactory();
+    ManagedDataSource dataSource = dataSourceFactory.build(environment.metrics(), "database");
+    Databases.migrate(dataSource, settings);
+    Jdbi jdbi = new JdbiFactory().build(environment, dataSourceFactory, dataSource, "database");
+    Wiring.on(jdbi, Clock.systemUTC());
+
+    environment.jersey().register(new ApplicationExceptionMapper());
+    environment.jersey().register(new InvalidValueExceptionMapper());
+    environment.jersey().register(new HomeResource(configuration.getBaseUrl() + "/api/mcp"));
+  }
+
+  /** Opens the database for a command, outside any server, and closes it when the command ends. */
+  private static AccountCommand.Accounts openAccounts(CinatraConfiguration configuration) {
+    DatabaseSettings settings = configuration.getDatabase();
+    ManagedDataSource dataSource =
+        settings.toDataSourceFactory().build(new MetricRegistry(), "database");
+    try {
+      Databases.migrate(dataSource, settings);
+    } catch (RuntimeException e) {
+      stopQuietly(dataSource);
+      throw e;
+    }
+    Wiring wiring = Wiring.on(Jdbi.create(dataSource), Clock.systemUTC());
+    return new AccountCommand.Accounts() {
+      @Override
+      public CreatedAccount createAccount(CreateAccountCommand command) {
+        return wiring.accounts().createAccount(command);
+      }
+
+      @Override
+      public List<Account> listAccounts() {
+        return wiring.accounts().listAccounts();
+      }
+
+      @Override
+      public void close() {
+        stopQuietly(dataSource);
+      }
+    };
+  }
+
+  private static void stopQuietly(ManagedDataSource dataSource) {
+    try {
+      dataSource.stop();
+    } catch (Exception e) {
+      // Closing a pool at exit cannot be acted on; the command's own outcome is what matters.
+    }
+  }
+}

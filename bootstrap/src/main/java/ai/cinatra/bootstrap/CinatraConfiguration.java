@@ -1,0 +1,60 @@
+package ai.cinatra.bootstrap;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import io.dropwizard.core.Configuration;
+import io.dropwizard.core.server.DefaultServerFactory;
+import io.dropwizard.jetty.HttpConnectorFactory;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import java.util.List;
+
+/** Everything an operator can configure; every default is the embedded, local one. */
+public class CinatraConfiguration extends Configuration {
+  public static final int DEFAULT_PORT = 3000;
+  public static final int DEFAULT_ADMIN_PORT = 3001;
+
+  @NotNull
+  @Pattern(
+      regexp = "https?://[^/?#\\s]+(/[^?#\\s]*)?",
+      message = "must be an absolute http(s) URL without query or fragment")
+  private String baseUrl = "http://localhost:" + DEFAULT_PORT;
+
+  @Valid @NotNull private DatabaseSettings database = new DatabaseSettings();
+
+  public CinatraConfiguration() {
+    // Loopback only unless the operator says otherwise: nothing is exposed by accident.
+    DefaultServerFactory server = new DefaultServerFactory();
+    server.setApplicationConnectors(List.of(loopback(DEFAULT_PORT)));
+    server.setAdminConnectors(List.of(loopback(DEFAULT_ADMIN_PORT)));
+    setServerFactory(server);
+  }
+
+  private static HttpConnectorFactory loopback(int port) {
+    HttpConnectorFactory connector = new HttpConnectorFactory();
+    connector.setBindHost("127.0.0.1");
+    connector.setPort(port);
+    return connector;
+  }
+
+  /** The configured base URL, without a trailing slash. */
+  @JsonProperty
+  public String getBaseUrl() {
+    return baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
+  }
+
+  @JsonProperty
+  public void setBaseUrl(String baseUrl) {
+    this.baseUrl = baseUrl;
+  }
+
+  @JsonProperty
+  public DatabaseSettings getDatabase() {
+    return database;
+  }
+
+  @JsonProperty
+  public void setDatabase(DatabaseSettings database) {
+    this.database = database;
+  }
+}
