@@ -1,0 +1,121 @@
+package ai.cinatra.architecture;
+
+import static com.tngtech.archunit.base.DescribedPredicate.alwaysTrue;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.Architectures.onionArchitecture;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+import com.tngtech.archunit.lang.ArchRule;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * The house rules of ARCHITECTURE.md as ArchUnit rules over a root package, so each can be checked
+ * on the real code ({@code ai.cinatra}) and on a planted violation.
+ */
+final class CinatraRules {
+  private CinatraRules() {}
+
+  /** Framework packages the core (domain and application) may never import. */
+  static final String[] FRAMEWORKS = {
+    "io.dropwizard..",
+    "jakarta..",
+    "javax.ws..",
+    "javax.sql..",
+    "java.sql..",
+    "org.jdbi..",
+    "org.jose4j..",
+    "org.bouncycastle..",
+    "com.fasterxml..",
+    "liquibase..",
+    "org.mapstruct..",
+    "org.glassfish..",
+    "org.eclipse.jetty..",
+    "org.h2..",
+    "org.postgresql.."
+  };
+
+  /** A library and the adapters (besides bootstrap, which wires everything) that may use it. */
+  record Confinement(String library, List<String> packages, List<String> allowedAdapters) {}
+
+  static final List<Confinement> CONFINEMENTS =
+      List.of(
+          new Confinement("JDBI", List.of("org.jdbi.."), List.of("persistence")),
+          new Confinement("Liquibase", List.of("liquibase.."), List.of("persistence")),
+          new Confinement("jose4j", List.of("org.jose4j.."), List.of("oauth")),
+          new Confinement("Bouncy Castle", List.of("org.bouncycastle.."), List.of("oauth")),
+          new Confinement(
+              "Jersey and JAX-RS",
+              List.of("jakarta.ws.rs..", "org.glassfish.jersey.."),
+              List.of("http")),
+          new Confinement("Dropwizard", List.of("io.dropwizard.."), List.of("http")),
+          new Confinement("Jackson", List.of("com.fasterxml.jackson.."), List.of("http")),
+          new Confinement("MapStruct", List.of("org.mapstruct.."), List.of("http", "persistence")),
+          new Confinement("JDBC drivers", List.of("org.h2..", "org.postgresql.."), List.of()));
+
+  /** Domain inside, application around it, adapters outside and never on each other. */
+  static ArchRule onion(String root) {
+    return onionArchitecture()
+        .domainModels(root + ".domain..")
+        .applicationServices(root + ".application..")
+        .adapter("http", root + ".adapters.http..")
+        .adapter("persistence", root + ".adapters.persistence..")
+        .adapter("oauth", root + ".adapters.oauth..")
+        .adapter("bootstrap", root + ".bootstrap..")
+        // bootstrap is the one place that knows every module: it wires them with `new`.
+        .ignoreDependency(resideInAPackage(root + ".bootstrap.."), alwaysTrue())
+        .withOptionalLayers(true)
+        .ensureAllClassesAreContainedInArchitecture();
+  }
+
+  /** domain and application import no framework. */
+  static ArchRule coreImportsNoFramework(String root) {
+    return noClasses()
+        .that()
+        .resideInAnyPackage(root + ".domain..", root + ".application..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage(FRAMEWORKS)
+        .as("domain and application import no framework (" + String.join(", ", FRAMEWORKS) + ")");
+  }
+
+  /** Each library is used only in its own adapter (and in bootstrap). */
+  static ArchRule confined(String root, Confinement confinement) {
+    String[] allowed =
+        Stream.concat(
+                Stream.of(root + ".bootstrap.."),
+                confinement.allowedAdapters().stream().map(a -> root + ".adapters." + a + ".."))
+            .toArray(String[]::new);
+    return noClasses()
+        .that()
+        .resideInAPackage(root + "..")
+        .and()
+        .resideOutsideOfPackages(allowed)
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage(confinement.packages().toArray(String[]::new))
+        .as(
+            confinement.library()
+                + " is used only in "
+                + (confinement.allowedAdapters().isEmpty()
+                    ? "bootstrap"
+                    : "adapters " + confinement.allowedAdapters() + " and bootstrap"));
+  }
+
+  /** No two packages depend on each other, directly or around a loop. */
+  static ArchRule noPackageCycles(String root) {
+    return slices().matching(root + ".(**)").should().beFreeOfCycles();
+  }
+
+  /** Adapters reach the core through in-ports only, never a service class. */
+  static ArchRule adaptersUseInPortsOnly(String root) {
+    return noClasses()
+        .that()
+        .resideInAPackage(root + ".adapters..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAPackage(root + ".application.service..")
+        .as("adapters reach the core through in-ports (application.port.in), never a service");
+  }
+}

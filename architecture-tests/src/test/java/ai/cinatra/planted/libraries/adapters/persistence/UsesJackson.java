@@ -1,0 +1,8 @@
+package ai.cinatra.planted.libraries.adapters.persistence;
+
+/** Planted violation: ObjectMapper used outside the adapter it belongs to. */
+public class UsesJackson {
+  public Class<?> used() {
+    return com.fasterxml.jackson.databind.ObjectMapper.class;
+  }
+}
