@@ -1,0 +1,152 @@
+package ai.cinatra.bootstrap;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/** Runs the real fat jar, bootstrap/target/cinatra.jar, as a newcomer would: a separate process. */
+final class CinatraJar {
+  static final Path JAR = Path.of("target", "cinatra.jar").toAbsolutePath();
+  private static final String JAVA =
+      Path.of(System.getProperty("java.home"), "bin", "java").toString();
+
+  /** What a finished command printed and how it exited. */
+  record Outcome(int exitCode, String stdout, String stderr) {}
+
+  private final Path workDir;
+  private final Map<String, String> environment;
+  private int processes;
+  private Path out;
+  private Path err;
+
+  CinatraJar(Path workDir, Map<String, String> environment) {
+    assertThat(JAR).as("the fat jar; run `mvn verify`, which packages it first").exists();
+    this.workDir = workDir;
+    this.environment = environment;
+  }
+
+  /** Runs a command to its end, with {@code stdin} as its whole standard input. */
+  Outcome run(String stdin, String... args) throws IOException, InterruptedException {
+    Process process = start(List.of(), args);
+    process.getOutputStream().write(stdin.getBytes(StandardCharsets.UTF_8));
+    process.getOutputStream().close();
+    if (!process.waitFor(90, TimeUnit.SECONDS)) {
+      process.destroyForcibly();
+      throw new AssertionError("cinatra " + String.join(" ", args) + " did not finish in 90 s");
+    }
+    return new Outcome(process.exitValue(), Files.readString(out), Files.readString(err));
+  }
+
+  /** A running server on the given ports; stop it with {@link Server#close()}. */
+  Server server(int port, int adminPort, String... args) throws Exception {
+    List<String> jvm =
+        List.of(
+            "-Ddw.server.applicationConnectors[0].port=" + port,
+            "-Ddw.server.adminConnectors[0].port=" + adminPort);
+    List<String> command = new ArrayList<>(List.of("server"));
+    command.addAll(List.of(args));
+    Process process = start(jvm, command.toArray(String[]::new));
+    process.getOutputStream().close();
+    Server server = new Server(process, port, adminPort, out, err);
+    server.awaitHealthy();
+    return server;
+  }
+
+  private Process start(List<String> jvmArgs, String... args) throws IOException {
+    List<String> command = new ArrayList<>(List.of(JAVA, "-Xmx256m"));
+    command.addAll(jvmArgs);
+    command.addAll(List.of("-jar", JAR.toString()));
+    command.addAll(List.of(args));
+    // Logs live beside the work directory, never in it: a test may assert what a run created there.
+    processes++;
+    out = Path.of(workDir + "-" + processes + ".out");
+    err = Path.of(workDir + "-" + processes + ".err");
+    ProcessBuilder builder =
+        new ProcessBuilder(command)
+            .directory(workDir.toFile())
+            .redirectOutput(out.toFile())
+            .redirectError(err.toFile());
+    builder.environment().keySet().removeIf(k -> k.startsWith("CINATRA_"));
+    builder.environment().putAll(environment);
+    return builder.start();
+  }
+
+  static int freePort() throws IOException {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
+    }
+  }
+
+  /** A server process started from the jar. */
+  final class Server implements AutoCloseable {
+    private final Process process;
+    final int port;
+    final int adminPort;
+    private final Path out;
+    private final Path err;
+    private final HttpClient http =
+        HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+    private Server(Process process, int port, int adminPort, Path out, Path err) {
+      this.process = process;
+      this.out = out;
+      this.err = err;
+      this.port = port;
+      this.adminPort = adminPort;
+    }
+
+    HttpResponse<String> get(int onPort, String path) throws IOException, InterruptedException {
+      return http.send(
+          HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + onPort + path))
+              .timeout(Duration.ofSeconds(10))
+              .build(),
+          HttpResponse.BodyHandlers.ofString());
+    }
+
+    private void awaitHealthy() throws Exception {
+      Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
+      while (Instant.now().isBefore(deadline)) {
+        if (!process.isAlive()) {
+          throw new AssertionError(
+              "the server exited with "
+                  + process.exitValue()
+                  + ": "
+                  + Files.readString(err)
+                  + Files.readString(out));
+        }
+        try {
+          if (get(adminPort, "/healthcheck").statusCode() == 200) {
+            return;
+          }
+        } catch (IOException notYet) {
+          // The port is not open yet.
+        }
+        Thread.sleep(200);
+      }
+      close();
+      throw new AssertionError("the server did not become healthy within 60 s");
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+      process.destroy();
+      if (!process.waitFor(30, TimeUnit.SECONDS)) {
+        process.destroyForcibly().waitFor();
+      }
+    }
+  }
+}
