@@ -5,7 +5,11 @@ package ai.cinatra.application.error;
  * show.
  */
 public abstract sealed class ApplicationException extends RuntimeException
-    permits NotFoundException, ForbiddenException, ConflictException, InvalidInputException {
+    permits NotFoundException,
+        ForbiddenException,
+        ConflictException,
+        InvalidInputException,
+        OAuthException {
   private static final long serialVersionUID = 1L;
 
   protected ApplicationException(String message) {

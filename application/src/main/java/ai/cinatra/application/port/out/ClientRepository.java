@@ -1,0 +1,23 @@
+package ai.cinatra.application.port.out;
+
+import ai.cinatra.domain.oauth.ClientId;
+import ai.cinatra.domain.oauth.OAuthClient;
+import java.time.Instant;
+import java.util.Optional;
+
+/** Stores registered OAuth clients. */
+public interface ClientRepository {
+
+  void add(OAuthClient client);
+
+  Optional<OAuthClient> findById(ClientId id);
+
+  /** Records that the client was just used (a token was issued to it). */
+  void markUsed(ClientId id, Instant at);
+
+  /**
+   * Deletes clients that registered before {@code cutoff} and were never used since; returns how
+   * many. Re-registering clients (claude.ai registers on every connect) would pile up otherwise.
+   */
+  int deleteNeverUsedRegisteredBefore(Instant cutoff);
+}

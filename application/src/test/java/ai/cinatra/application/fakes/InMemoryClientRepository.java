@@ -1,0 +1,55 @@
+package ai.cinatra.application.fakes;
+
+import ai.cinatra.application.port.out.ClientRepository;
+import ai.cinatra.domain.oauth.ClientId;
+import ai.cinatra.domain.oauth.OAuthClient;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** A ClientRepository in a map, for service tests. */
+public final class InMemoryClientRepository implements ClientRepository {
+  private final Map<ClientId, OAuthClient> clients = new LinkedHashMap<>();
+
+  @Override
+  public synchronized void add(OAuthClient client) {
+    clients.put(client.id(), client);
+  }
+
+  @Override
+  public synchronized Optional<OAuthClient> findById(ClientId id) {
+    return Optional.ofNullable(clients.get(id));
+  }
+
+  @Override
+  public synchronized void markUsed(ClientId id, Instant at) {
+    clients.computeIfPresent(
+        id,
+        (k, c) ->
+            new OAuthClient(
+                c.id(),
+                c.name(),
+                c.redirectUris(),
+                c.authMethod(),
+                c.secretHash(),
+                c.createdAt(),
+                Optional.of(at)));
+  }
+
+  @Override
+  public synchronized int deleteNeverUsedRegisteredBefore(Instant cutoff) {
+    List<ClientId> doomed =
+        clients.values().stream()
+            .filter(c -> c.lastUsedAt().isEmpty() && c.createdAt().isBefore(cutoff))
+            .map(OAuthClient::id)
+            .toList();
+    doomed.forEach(clients::remove);
+    return doomed.size();
+  }
+
+  public synchronized List<OAuthClient> all() {
+    return List.copyOf(clients.values());
+  }
+}
