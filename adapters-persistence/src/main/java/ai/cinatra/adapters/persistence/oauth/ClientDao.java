@@ -1,0 +1,30 @@
+package ai.cinatra.adapters.persistence.oauth;
+
+import java.time.Instant;
+import java.util.Optional;
+import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
+import org.jdbi.v3.sqlobject.customizer.BindMethods;
+import org.jdbi.v3.sqlobject.statement.SqlQuery;
+import org.jdbi.v3.sqlobject.statement.SqlUpdate;
+
+/** SQL for the oauth_clients table. */
+@RegisterConstructorMapper(ClientRow.class)
+public interface ClientDao {
+  String COLUMNS = "id, name, redirect_uris, auth_method, secret_hash, created_at, last_used_at";
+
+  @SqlUpdate(
+      "insert into oauth_clients ("
+          + COLUMNS
+          + ") values (:id, :name, :redirectUris, :authMethod, :secretHash, :createdAt,"
+          + " :lastUsedAt)")
+  void insert(@BindMethods ClientRow row);
+
+  @SqlQuery("select " + COLUMNS + " from oauth_clients where id = :id")
+  Optional<ClientRow> findById(String id);
+
+  @SqlUpdate("update oauth_clients set last_used_at = :at where id = :id")
+  void markUsed(String id, Instant at);
+
+  @SqlUpdate("delete from oauth_clients where last_used_at is null and created_at < :cutoff")
+  int deleteNeverUsedRegisteredBefore(Instant cutoff);
+}
