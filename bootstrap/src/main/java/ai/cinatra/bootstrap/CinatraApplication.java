@@ -2,10 +2,14 @@ package ai.cinatra.bootstrap;
 
 import ai.cinatra.adapters.http.error.ApplicationExceptionMapper;
 import ai.cinatra.adapters.http.error.InvalidValueExceptionMapper;
+import ai.cinatra.adapters.http.oauth.DiscoveryResource;
+import ai.cinatra.adapters.http.oauth.OAuthExceptionMapper;
+import ai.cinatra.adapters.http.oauth.RegistrationResource;
 import ai.cinatra.adapters.http.page.HomeResource;
 import ai.cinatra.adapters.persistence.LiquibaseMigrator;
 import ai.cinatra.application.port.in.account.CreateAccountCommand;
 import ai.cinatra.application.port.in.account.CreatedAccount;
+import ai.cinatra.application.service.ClientRegistrationService;
 import ai.cinatra.bootstrap.command.AccountCommand;
 import ai.cinatra.bootstrap.command.OneLine;
 import ai.cinatra.domain.account.Account;
@@ -26,11 +30,16 @@ import io.dropwizard.jdbi3.JdbiFactory;
 import io.dropwizard.migrations.DbCommand;
 import java.time.Clock;
 import java.util.List;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import net.sourceforge.argparse4j.inf.Namespace;
 import org.jdbi.v3.core.Jdbi;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** The Cinatra server and its commands: the one place that knows every module and wires them. */
 public class CinatraApplication extends Application<CinatraConfiguration> {
+  private static final Logger LOG = LoggerFactory.getLogger(CinatraApplication.class);
 
   public static void main(String[] args) throws Exception {
     // H2's embedded server (AUTO_SERVER, so commands can share the file with a running server)
@@ -88,11 +97,44 @@ public class CinatraApplication extends Application<CinatraConfiguration> {
     ManagedDataSource dataSource = dataSourceFactory.build(environment.metrics(), "database");
     Databases.migrate(dataSource, settings);
     Jdbi jdbi = new JdbiFactory().build(environment, dataSourceFactory, dataSource, "database");
-    Wiring.on(jdbi, Clock.systemUTC());
+    Wiring wiring = Wiring.on(jdbi, Clock.systemUTC(), configuration);
+    scheduleClientCleanup(environment, wiring.clientRegistration(), configuration.getOauth());
 
     environment.jersey().register(new ApplicationExceptionMapper());
     environment.jersey().register(new InvalidValueExceptionMapper());
+    environment.jersey().register(new OAuthExceptionMapper());
     environment.jersey().register(new HomeResource(configuration.getBaseUrl() + "/api/mcp"));
+    environment.jersey().register(new DiscoveryResource(wiring.serverAddress()));
+    environment
+        .jersey()
+        .register(
+            new RegistrationResource(wiring.clientRegistration(), environment.getObjectMapper()));
+  }
+
+  /**
+   * Deletes clients that registered and never came back; every node may run it, it is idempotent.
+   */
+  private static void scheduleClientCleanup(
+      Environment environment, ClientRegistrationService registration, OAuthSettings oauth) {
+    ScheduledExecutorService scheduler =
+        environment.lifecycle().scheduledExecutorService("client-cleanup").threads(1).build();
+    long every = oauth.getCleanupEvery().toMilliseconds();
+    java.time.Duration unusedFor =
+        java.time.Duration.ofMillis(oauth.getAbandonedClientAfter().toMilliseconds());
+    scheduler.scheduleWithFixedDelay(
+        () -> {
+          try {
+            int deleted = registration.deleteAbandonedClients(unusedFor);
+            if (deleted > 0) {
+              LOG.info("deleted {} OAuth clients never used within {}", deleted, unusedFor);
+            }
+          } catch (RuntimeException e) {
+            LOG.warn("client cleanup failed; it runs again in {} ms", every, e);
+          }
+        },
+        every,
+        every,
+        TimeUnit.MILLISECONDS);
   }
 
   /** Opens the database for a command, outside any server, and closes it when the command ends. */
@@ -106,7 +148,7 @@ public class CinatraApplication extends Application<CinatraConfiguration> {
       stopQuietly(dataSource);
       throw e;
     }
-    Wiring wiring = Wiring.on(Jdbi.create(dataSource), Clock.systemUTC());
+    Wiring wiring = Wiring.on(Jdbi.create(dataSource), Clock.systemUTC(), configuration);
     return new AccountCommand.Accounts() {
       @Override
       public CreatedAccount createAccount(CreateAccountCommand command) {

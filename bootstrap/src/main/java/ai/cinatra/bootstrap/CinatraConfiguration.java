@@ -22,6 +22,8 @@ public class CinatraConfiguration extends Configuration {
 
   @Valid @NotNull private DatabaseSettings database = new DatabaseSettings();
 
+  @Valid @NotNull private OAuthSettings oauth = new OAuthSettings();
+
   public CinatraConfiguration() {
     // Loopback only unless the operator says otherwise: nothing is exposed by accident.
     DefaultServerFactory server = new DefaultServerFactory();
@@ -56,5 +58,15 @@ public class CinatraConfiguration extends Configuration {
   @JsonProperty
   public void setDatabase(DatabaseSettings database) {
     this.database = database;
+  }
+
+  @JsonProperty
+  public OAuthSettings getOauth() {
+    return oauth;
+  }
+
+  @JsonProperty
+  public void setOauth(OAuthSettings oauth) {
+    this.oauth = oauth;
   }
 }

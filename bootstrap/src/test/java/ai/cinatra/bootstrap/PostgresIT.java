@@ -47,7 +47,8 @@ class PostgresIT {
                 "CINATRA_DATABASE_USER", PG_USER,
                 "CINATRA_DATABASE_PASSWORD", PG_PASSWORD));
 
-    assertThat(jar.run("", "db", "status").stdout()).contains("1 changeset has not been applied");
+    assertThat(jar.run("", "db", "status").stdout())
+        .containsPattern("\\d+ changesets? ha(s|ve) not been applied");
     CinatraJar.Outcome migrated = jar.run("", "db", "migrate");
     assertThat(migrated.exitCode()).as(migrated.stderr()).isZero();
     assertThat(jar.run("", "db", "status").stdout()).contains("is up to date");

@@ -2,6 +2,7 @@ package ai.cinatra.adapters.http;
 
 import ai.cinatra.adapters.http.error.ApplicationExceptionMapper;
 import ai.cinatra.adapters.http.error.InvalidValueExceptionMapper;
+import ai.cinatra.adapters.http.oauth.OAuthExceptionMapper;
 import io.dropwizard.core.Application;
 import io.dropwizard.core.Configuration;
 import io.dropwizard.core.setup.Environment;
@@ -41,6 +42,7 @@ public final class TestHttpApplication extends Application<Configuration> {
   public void run(Configuration configuration, Environment environment) {
     environment.jersey().register(new ApplicationExceptionMapper());
     environment.jersey().register(new InvalidValueExceptionMapper());
+    environment.jersey().register(new OAuthExceptionMapper());
     resources.forEach(environment.jersey()::register);
   }
 }

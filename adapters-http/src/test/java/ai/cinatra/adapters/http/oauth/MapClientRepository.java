@@ -1,0 +1,32 @@
+package ai.cinatra.adapters.http.oauth;
+
+import ai.cinatra.application.port.out.ClientRepository;
+import ai.cinatra.domain.oauth.ClientId;
+import ai.cinatra.domain.oauth.OAuthClient;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/** Clients in a map: the out-port fake behind the real registration service in HTTP tests. */
+final class MapClientRepository implements ClientRepository {
+  final Map<ClientId, OAuthClient> clients = new ConcurrentHashMap<>();
+
+  @Override
+  public void add(OAuthClient client) {
+    clients.put(client.id(), client);
+  }
+
+  @Override
+  public Optional<OAuthClient> findById(ClientId id) {
+    return Optional.ofNullable(clients.get(id));
+  }
+
+  @Override
+  public void markUsed(ClientId id, Instant at) {}
+
+  @Override
+  public int deleteNeverUsedRegisteredBefore(Instant cutoff) {
+    return 0;
+  }
+}

@@ -1,0 +1,68 @@
+package ai.cinatra.bootstrap;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import io.dropwizard.util.Duration;
+import io.dropwizard.validation.MinDuration;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import java.util.concurrent.TimeUnit;
+
+/** Limits of the OAuth server an operator may tune. */
+public class OAuthSettings {
+  /** Registrations one address may make at once; claude.ai registers on every connect. */
+  @Min(1)
+  @Max(10_000)
+  private int registrationBurst = 60;
+
+  /** How soon an address may register once more after using up its burst. */
+  @MinDuration(value = 1, unit = TimeUnit.MILLISECONDS)
+  private Duration registrationRefill = Duration.seconds(2);
+
+  /** A client that registered but was never used within this time is deleted. */
+  @MinDuration(value = 1, unit = TimeUnit.MINUTES)
+  private Duration abandonedClientAfter = Duration.hours(24);
+
+  /** How often the deletion of abandoned clients runs. */
+  @MinDuration(value = 1, unit = TimeUnit.SECONDS)
+  private Duration cleanupEvery = Duration.hours(1);
+
+  @JsonProperty
+  public int getRegistrationBurst() {
+    return registrationBurst;
+  }
+
+  @JsonProperty
+  public void setRegistrationBurst(int registrationBurst) {
+    this.registrationBurst = registrationBurst;
+  }
+
+  @JsonProperty
+  public Duration getRegistrationRefill() {
+    return registrationRefill;
+  }
+
+  @JsonProperty
+  public void setRegistrationRefill(Duration registrationRefill) {
+    this.registrationRefill = registrationRefill;
+  }
+
+  @JsonProperty
+  public Duration getAbandonedClientAfter() {
+    return abandonedClientAfter;
+  }
+
+  @JsonProperty
+  public void setAbandonedClientAfter(Duration abandonedClientAfter) {
+    this.abandonedClientAfter = abandonedClientAfter;
+  }
+
+  @JsonProperty
+  public Duration getCleanupEvery() {
+    return cleanupEvery;
+  }
+
+  @JsonProperty
+  public void setCleanupEvery(Duration cleanupEvery) {
+    this.cleanupEvery = cleanupEvery;
+  }
+}
