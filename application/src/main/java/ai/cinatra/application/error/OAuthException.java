@@ -18,7 +18,9 @@ public final class OAuthException extends ApplicationException {
     INVALID_TARGET("invalid_target", 400),
     INVALID_REDIRECT_URI("invalid_redirect_uri", 400),
     INVALID_CLIENT_METADATA("invalid_client_metadata", 400),
-    SLOW_DOWN("slow_down", 429);
+    SLOW_DOWN("slow_down", 429),
+    /** RFC 6750: a bearer token that is missing, malformed, expired, revoked or for elsewhere. */
+    INVALID_TOKEN("invalid_token", 401);
 
     private final String wireName;
     private final int httpStatus;
