@@ -3,17 +3,19 @@ package ai.cinatra.bootstrap;
 import ai.cinatra.adapters.http.error.ApplicationExceptionMapper;
 import ai.cinatra.adapters.http.error.InvalidValueExceptionMapper;
 import ai.cinatra.adapters.http.oauth.DiscoveryResource;
+import ai.cinatra.adapters.http.oauth.JwksResource;
 import ai.cinatra.adapters.http.oauth.OAuthExceptionMapper;
 import ai.cinatra.adapters.http.oauth.RegistrationResource;
 import ai.cinatra.adapters.http.page.HomeResource;
 import ai.cinatra.adapters.persistence.LiquibaseMigrator;
 import ai.cinatra.application.port.in.account.CreateAccountCommand;
 import ai.cinatra.application.port.in.account.CreatedAccount;
+import ai.cinatra.application.service.AccountService;
 import ai.cinatra.application.service.ClientRegistrationService;
 import ai.cinatra.bootstrap.command.AccountCommand;
+import ai.cinatra.bootstrap.command.KeysCommand;
 import ai.cinatra.bootstrap.command.OneLine;
 import ai.cinatra.domain.account.Account;
-import com.codahale.metrics.MetricRegistry;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.dropwizard.configuration.EnvironmentVariableSubstitutor;
 import io.dropwizard.configuration.FileConfigurationSourceProvider;
@@ -75,6 +77,14 @@ public class CinatraApplication extends Application<CinatraConfiguration> {
         });
     bootstrap.addCommand(
         new AccountCommand<>(CinatraConfiguration.class, CinatraApplication::openAccounts));
+    bootstrap.addCommand(
+        new KeysCommand<>(
+            CinatraConfiguration.class,
+            configuration -> {
+              try (OpenDatabase database = OpenDatabase.open(configuration)) {
+                return database.wiring().signingKeys().rotateSigningKey();
+              }
+            }));
   }
 
   /** `server` and `check`, answering failures with one line instead of a stack trace. */
@@ -98,6 +108,9 @@ public class CinatraApplication extends Application<CinatraConfiguration> {
     Databases.migrate(dataSource, settings);
     Jdbi jdbi = new JdbiFactory().build(environment, dataSourceFactory, dataSource, "database");
     Wiring wiring = Wiring.on(jdbi, Clock.systemUTC(), configuration);
+    wiring.signingKeys().ensureActiveKey();
+    // Opens the key in service now, so a wrong key-encryption key stops the start, not a sign-in.
+    wiring.signingKeys().jwks();
     scheduleClientCleanup(environment, wiring.clientRegistration(), configuration.getOauth());
 
     environment.jersey().register(new ApplicationExceptionMapper());
@@ -105,6 +118,7 @@ public class CinatraApplication extends Application<CinatraConfiguration> {
     environment.jersey().register(new OAuthExceptionMapper());
     environment.jersey().register(new HomeResource(configuration.getBaseUrl() + "/api/mcp"));
     environment.jersey().register(new DiscoveryResource(wiring.serverAddress()));
+    environment.jersey().register(new JwksResource(wiring.signingKeys()));
     environment
         .jersey()
         .register(
@@ -137,41 +151,25 @@ public class CinatraApplication extends Application<CinatraConfiguration> {
         TimeUnit.MILLISECONDS);
   }
 
-  /** Opens the database for a command, outside any server, and closes it when the command ends. */
+  /** Opens the database for an account command, closing it when the command ends. */
   private static AccountCommand.Accounts openAccounts(CinatraConfiguration configuration) {
-    DatabaseSettings settings = configuration.getDatabase();
-    ManagedDataSource dataSource =
-        settings.toDataSourceFactory().build(new MetricRegistry(), "database");
-    try {
-      Databases.migrate(dataSource, settings);
-    } catch (RuntimeException e) {
-      stopQuietly(dataSource);
-      throw e;
-    }
-    Wiring wiring = Wiring.on(Jdbi.create(dataSource), Clock.systemUTC(), configuration);
+    OpenDatabase database = OpenDatabase.open(configuration);
+    AccountService accounts = database.wiring().accounts();
     return new AccountCommand.Accounts() {
       @Override
       public CreatedAccount createAccount(CreateAccountCommand command) {
-        return wiring.accounts().createAccount(command);
+        return accounts.createAccount(command);
       }
 
       @Override
       public List<Account> listAccounts() {
-        return wiring.accounts().listAccounts();
+        return accounts.listAccounts();
       }
 
       @Override
       public void close() {
-        stopQuietly(dataSource);
+        database.close();
       }
     };
-  }
-
-  private static void stopQuietly(ManagedDataSource dataSource) {
-    try {
-      dataSource.stop();
-    } catch (Exception e) {
-      // Closing a pool at exit cannot be acted on; the command's own outcome is what matters.
-    }
   }
 }

@@ -26,6 +26,48 @@ public class OAuthSettings {
   @MinDuration(value = 1, unit = TimeUnit.SECONDS)
   private Duration cleanupEvery = Duration.hours(1);
 
+  /** How long an access token lives; retired signing keys keep verifying for as long. */
+  @MinDuration(value = 1, unit = TimeUnit.MINUTES)
+  private Duration accessTokenLifetime = Duration.hours(1);
+
+  /**
+   * The 256-bit key (BASE64) that encrypts signing keys at rest; every node needs the same one.
+   * When empty, it is read from {@link #keyEncryptionKeyFile}, which is created on first start.
+   */
+  private String keyEncryptionKey = "";
+
+  private String keyEncryptionKeyFile = "./data/key-encryption.key";
+
+  @JsonProperty
+  public Duration getAccessTokenLifetime() {
+    return accessTokenLifetime;
+  }
+
+  @JsonProperty
+  public void setAccessTokenLifetime(Duration accessTokenLifetime) {
+    this.accessTokenLifetime = accessTokenLifetime;
+  }
+
+  @JsonProperty
+  public void setKeyEncryptionKey(String keyEncryptionKey) {
+    this.keyEncryptionKey = keyEncryptionKey == null ? "" : keyEncryptionKey.strip();
+  }
+
+  /** Not a JSON property: the key is never written back out. */
+  public String keyEncryptionKey() {
+    return keyEncryptionKey;
+  }
+
+  @JsonProperty
+  public String getKeyEncryptionKeyFile() {
+    return keyEncryptionKeyFile;
+  }
+
+  @JsonProperty
+  public void setKeyEncryptionKeyFile(String keyEncryptionKeyFile) {
+    this.keyEncryptionKeyFile = keyEncryptionKeyFile;
+  }
+
   @JsonProperty
   public int getRegistrationBurst() {
     return registrationBurst;

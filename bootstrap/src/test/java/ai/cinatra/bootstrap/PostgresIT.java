@@ -43,9 +43,15 @@ class PostgresIT {
         new CinatraJar(
             workDir,
             Map.of(
-                "CINATRA_DATABASE_URL", PG_URL + separator + "currentSchema=" + schema,
-                "CINATRA_DATABASE_USER", PG_USER,
-                "CINATRA_DATABASE_PASSWORD", PG_PASSWORD));
+                "CINATRA_DATABASE_URL",
+                PG_URL + separator + "currentSchema=" + schema,
+                "CINATRA_DATABASE_USER",
+                PG_USER,
+                "CINATRA_DATABASE_PASSWORD",
+                PG_PASSWORD,
+                // As in production with several nodes: one key-encryption key for all, not a file.
+                "CINATRA_KEY_ENCRYPTION_KEY",
+                "q83vEjRWeJq83vEjRWeJq83vEjRWeJq83vEjRWeJq80="));
 
     assertThat(jar.run("", "db", "status").stdout())
         .containsPattern("\\d+ changesets? ha(s|ve) not been applied");

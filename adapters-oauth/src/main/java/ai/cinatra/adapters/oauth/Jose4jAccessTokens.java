@@ -122,7 +122,7 @@ public final class Jose4jAccessTokens implements AccessTokens {
     }
   }
 
-  /** The public keys that verify tokens, as a JWKS document. */
+  @Override
   public String publicJwks() {
     return current().verifiers().toJson(JsonWebKey.OutputControlLevel.PUBLIC_ONLY);
   }

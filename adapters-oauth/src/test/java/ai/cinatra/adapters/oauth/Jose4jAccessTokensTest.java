@@ -31,9 +31,9 @@ class Jose4jAccessTokensTest {
   private final KeyEncryption encryption = new KeyEncryption(new byte[32]);
   private final MapSigningKeyRepository store = new MapSigningKeyRepository();
   private final MovableClock clock = new MovableClock(NOW);
-  private final SigningKeyService keyService =
-      new SigningKeyService(store, new RsaSigningKeyFactory(encryption), clock);
   private final Jose4jAccessTokens tokens = new Jose4jAccessTokens(store, encryption, clock, HOUR);
+  private final SigningKeyService keyService =
+      new SigningKeyService(store, new RsaSigningKeyFactory(encryption), tokens, clock);
 
   Jose4jAccessTokensTest() {
     keyService.ensureActiveKey();
@@ -125,9 +125,10 @@ class Jose4jAccessTokensTest {
   @Test
   void tokenSignedByAnotherServersKey_isRefused() {
     MapSigningKeyRepository otherStore = new MapSigningKeyRepository();
-    new SigningKeyService(otherStore, new RsaSigningKeyFactory(encryption), clock)
+    Jose4jAccessTokens other = new Jose4jAccessTokens(otherStore, encryption, clock, HOUR);
+    new SigningKeyService(otherStore, new RsaSigningKeyFactory(encryption), other, clock)
         .ensureActiveKey();
-    String foreign = new Jose4jAccessTokens(otherStore, encryption, clock, HOUR).issue(claims(NOW));
+    String foreign = other.issue(claims(NOW));
 
     assertInvalid(
         () -> tokens.verify(foreign, ISSUER, AUDIENCE, NOW), "the access token is not valid here");

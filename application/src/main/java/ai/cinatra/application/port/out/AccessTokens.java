@@ -17,4 +17,7 @@ public interface AccessTokens {
    * @throws OAuthException with code invalid_token otherwise
    */
   AccessTokenClaims verify(String token, String issuer, String audience, Instant now);
+
+  /** The public keys that verify this server's tokens, as a JWK Set document (RFC 7517). */
+  String publicJwks();
 }
