@@ -10,6 +10,8 @@ public final class OAuthException extends ApplicationException {
   /** The error codes the RFCs define, with the HTTP status each is answered with. */
   public enum Code {
     INVALID_REQUEST("invalid_request", 400),
+    ACCESS_DENIED("access_denied", 400),
+    UNSUPPORTED_RESPONSE_TYPE("unsupported_response_type", 400),
     INVALID_CLIENT("invalid_client", 401),
     INVALID_GRANT("invalid_grant", 400),
     UNAUTHORIZED_CLIENT("unauthorized_client", 400),
@@ -39,14 +41,31 @@ public final class OAuthException extends ApplicationException {
     }
   }
 
+  /** Where an authorization error may be sent back to the client, with the request's state. */
+  public record Redirect(String redirectUri, String state) {}
+
   private final Code code;
+  private final transient Redirect redirect;
 
   public OAuthException(Code code, String description) {
+    this(code, description, null);
+  }
+
+  /**
+   * An error of the authorization endpoint; with a redirect it goes back to the client, without one
+   * it is shown to the person (the client or its redirect URI cannot be trusted).
+   */
+  public OAuthException(Code code, String description, Redirect redirect) {
     super(description);
     this.code = code;
+    this.redirect = redirect;
   }
 
   public Code code() {
     return code;
+  }
+
+  public java.util.Optional<Redirect> redirect() {
+    return java.util.Optional.ofNullable(redirect);
   }
 }

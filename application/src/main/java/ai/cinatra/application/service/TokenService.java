@@ -1,0 +1,256 @@
+package ai.cinatra.application.service;
+
+import ai.cinatra.application.error.OAuthException;
+import ai.cinatra.application.error.OAuthException.Code;
+import ai.cinatra.application.port.in.oauth.ClientCredentials;
+import ai.cinatra.application.port.in.oauth.ServerAddressQuery;
+import ai.cinatra.application.port.in.oauth.TokenResponse;
+import ai.cinatra.application.port.in.oauth.TokenUseCase;
+import ai.cinatra.application.port.out.AccessTokens;
+import ai.cinatra.application.port.out.AccountRepository;
+import ai.cinatra.application.port.out.AuthorizationCodeRepository;
+import ai.cinatra.application.port.out.ClientRepository;
+import ai.cinatra.application.port.out.GrantRepository;
+import ai.cinatra.application.port.out.RefreshTokenRepository;
+import ai.cinatra.application.port.out.TransactionRunner;
+import ai.cinatra.domain.account.Account;
+import ai.cinatra.domain.error.InvalidValueException;
+import ai.cinatra.domain.oauth.AccessTokenClaims;
+import ai.cinatra.domain.oauth.AuthorizationCode;
+import ai.cinatra.domain.oauth.ClientId;
+import ai.cinatra.domain.oauth.Grant;
+import ai.cinatra.domain.oauth.OAuthClient;
+import ai.cinatra.domain.oauth.OpaqueSecret;
+import ai.cinatra.domain.oauth.RefreshToken;
+import ai.cinatra.domain.oauth.RefreshToken.State;
+import ai.cinatra.domain.oauth.Scopes;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Exchanges codes and refresh tokens for access tokens. Codes are single use and a replay revokes
+ * their grant; refresh tokens rotate on every use, a lost response may be retried once, and any
+ * older token presented revokes the whole grant.
+ */
+public final class TokenService implements TokenUseCase {
+  private final ClientRepository clients;
+  private final AccountRepository accounts;
+  private final GrantRepository grants;
+  private final AuthorizationCodeRepository codes;
+  private final RefreshTokenRepository refreshTokens;
+  private final AccessTokens accessTokens;
+  private final TransactionRunner transactions;
+  private final ServerAddressQuery address;
+  private final Clock clock;
+  private final Duration accessTokenLifetime;
+  private final Duration refreshTokenLifetime;
+
+  public TokenService(
+      ClientRepository clients,
+      AccountRepository accounts,
+      GrantRepository grants,
+      AuthorizationCodeRepository codes,
+      RefreshTokenRepository refreshTokens,
+      AccessTokens accessTokens,
+      TransactionRunner transactions,
+      ServerAddressQuery address,
+      Clock clock,
+      Duration accessTokenLifetime,
+      Duration refreshTokenLifetime) {
+    this.clients = clients;
+    this.accounts = accounts;
+    this.grants = grants;
+    this.codes = codes;
+    this.refreshTokens = refreshTokens;
+    this.accessTokens = accessTokens;
+    this.transactions = transactions;
+    this.address = address;
+    this.clock = clock;
+    this.accessTokenLifetime = accessTokenLifetime;
+    this.refreshTokenLifetime = refreshTokenLifetime;
+  }
+
+  @Override
+  public TokenResponse exchangeCode(
+      ClientCredentials credentials,
+      String code,
+      String redirectUri,
+      String codeVerifier,
+      String resource) {
+    OAuthClient client = authenticate(credentials);
+    if (code == null || code.isEmpty()) {
+      throw invalidGrant("code is required");
+    }
+    String codeHash = OpaqueSecret.hash(code);
+    AuthorizationCode stored =
+        codes.findByHash(codeHash).orElseThrow(() -> invalidGrant("the code is not valid"));
+    if (!stored.client().equals(client.id())) {
+      throw invalidGrant("the code was issued to another client");
+    }
+    Instant now = clock.instant();
+    if (!codes.consume(codeHash, now)) {
+      // RFC 6749 4.1.2: a code used twice means it leaked; what it bought is withdrawn.
+      grants.revoke(stored.grant(), now);
+      throw invalidGrant("the code was already used; every token issued from it is revoked");
+    }
+    if (stored.isExpiredAt(now)) {
+      throw invalidGrant("the code has expired");
+    }
+    if (!stored.redirectUri().equals(redirectUri)) {
+      throw invalidGrant("redirect_uri differs from the one in the authorization request");
+    }
+    if (!stored.pkce().isVerifiedBy(codeVerifier)) {
+      throw invalidGrant("code_verifier does not match the code_challenge");
+    }
+    Grant grant = activeGrant(stored.grant().value());
+    checkResource(grant, resource);
+    return issue(client, grant, Optional.empty(), now);
+  }
+
+  @Override
+  public TokenResponse refresh(
+      ClientCredentials credentials, String refreshToken, String resource) {
+    OAuthClient client = authenticate(credentials);
+    if (refreshToken == null || refreshToken.isEmpty()) {
+      throw invalidGrant("refresh_token is required");
+    }
+    String hash = OpaqueSecret.hash(refreshToken);
+    Outcome outcome = transactions.inTransaction(() -> rotate(client, hash, resource));
+    if (outcome.error() != null) {
+      throw outcome.error();
+    }
+    return outcome.response();
+  }
+
+  /** A rotation's result; a refusal that revoked a grant must still commit, so it is returned. */
+  private record Outcome(TokenResponse response, OAuthException error) {}
+
+  private Outcome rotate(OAuthClient client, String hash, String resource) {
+    Instant now = clock.instant();
+    RefreshToken presented =
+        refreshTokens
+            .findByHashForUpdate(hash)
+            .orElseThrow(() -> invalidGrant("the refresh token is not valid"));
+    Grant grant =
+        grants
+            .findById(presented.grant())
+            .orElseThrow(() -> invalidGrant("the refresh token is not valid"));
+    if (!grant.client().equals(client.id())) {
+      throw invalidGrant("the refresh token was issued to another client");
+    }
+    switch (presented.state()) {
+      case SPENT -> {
+        grants.revoke(grant.id(), now);
+        return new Outcome(
+            null, invalidGrant("the refresh token was already used; the grant is revoked"));
+      }
+      case DISCARDED -> throw invalidGrant("the refresh token was replaced by a retry");
+      case CURRENT ->
+          presented.parentHash().ifPresent(parent -> refreshTokens.setState(parent, State.SPENT));
+      case REPLACED ->
+          refreshTokens.findChildren(hash).stream()
+              .filter(child -> child.state() == State.CURRENT)
+              .forEach(child -> refreshTokens.setState(child.tokenHash(), State.DISCARDED));
+    }
+    if (presented.isExpiredAt(now)) {
+      throw invalidGrant("the refresh token has expired");
+    }
+    if (!grant.isActive()) {
+      throw invalidGrant("the grant was revoked");
+    }
+    checkAccount(grant);
+    checkResource(grant, resource);
+    if (presented.state() == State.CURRENT) {
+      refreshTokens.setState(hash, State.REPLACED);
+    }
+    return new Outcome(issue(client, grant, Optional.of(hash), now), null);
+  }
+
+  /**
+   * Identifies the client: a confidential one by its secret, a public one by its id alone. An
+   * unknown id answers 401 invalid_client, which tells a client to register again.
+   */
+  OAuthClient authenticate(ClientCredentials credentials) {
+    if (credentials == null || credentials.clientId() == null) {
+      throw new OAuthException(Code.INVALID_CLIENT, "client authentication is required");
+    }
+    OAuthClient client;
+    try {
+      client =
+          clients
+              .findById(new ClientId(credentials.clientId()))
+              .orElseThrow(
+                  () -> new OAuthException(Code.INVALID_CLIENT, "unknown client; register again"));
+    } catch (InvalidValueException e) {
+      throw new OAuthException(Code.INVALID_CLIENT, "unknown client; register again");
+    }
+    if (client.authMethod().isConfidential()) {
+      if (!OpaqueSecret.matches(credentials.secret(), client.secretHash().orElse(null))) {
+        throw new OAuthException(Code.INVALID_CLIENT, "client authentication failed");
+      }
+    } else if (credentials.secret() != null && !credentials.secret().isEmpty()) {
+      throw new OAuthException(Code.INVALID_CLIENT, "a public client has no secret");
+    }
+    return client;
+  }
+
+  private TokenResponse issue(
+      OAuthClient client, Grant grant, Optional<String> parentHash, Instant now) {
+    String accessToken =
+        accessTokens.issue(
+            new AccessTokenClaims(
+                address.current().issuer(),
+                grant.account(),
+                grant.resource(),
+                client.id(),
+                grant.id(),
+                grant.scopes(),
+                now,
+                now.plus(accessTokenLifetime),
+                UUID.randomUUID().toString()));
+    String refreshToken = OpaqueSecret.generate();
+    refreshTokens.add(
+        new RefreshToken(
+            OpaqueSecret.hash(refreshToken),
+            grant.id(),
+            parentHash,
+            State.CURRENT,
+            now,
+            now.plus(refreshTokenLifetime)));
+    clients.markUsed(client.id(), now);
+    return new TokenResponse(
+        accessToken,
+        accessTokenLifetime.toSeconds(),
+        Optional.of(refreshToken),
+        Scopes.format(grant.scopes()));
+  }
+
+  private Grant activeGrant(java.util.UUID grantId) {
+    Grant grant =
+        grants
+            .findById(new ai.cinatra.domain.oauth.GrantId(grantId))
+            .filter(Grant::isActive)
+            .orElseThrow(() -> invalidGrant("the grant was revoked"));
+    checkAccount(grant);
+    return grant;
+  }
+
+  private void checkAccount(Grant grant) {
+    if (accounts.findById(grant.account()).filter(Account::isActive).isEmpty()) {
+      throw invalidGrant("the account is disabled");
+    }
+  }
+
+  private void checkResource(Grant grant, String resource) {
+    if (resource != null && !address.current().isMcpResource(resource)) {
+      throw new OAuthException(Code.INVALID_TARGET, "resource must be " + grant.resource());
+    }
+  }
+
+  private static OAuthException invalidGrant(String message) {
+    return new OAuthException(Code.INVALID_GRANT, message);
+  }
+}
