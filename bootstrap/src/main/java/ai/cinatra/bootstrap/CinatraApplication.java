@@ -2,11 +2,14 @@ package ai.cinatra.bootstrap;
 
 import ai.cinatra.adapters.http.error.ApplicationExceptionMapper;
 import ai.cinatra.adapters.http.error.InvalidValueExceptionMapper;
+import ai.cinatra.adapters.http.oauth.AuthorizeResource;
 import ai.cinatra.adapters.http.oauth.DiscoveryResource;
 import ai.cinatra.adapters.http.oauth.JwksResource;
 import ai.cinatra.adapters.http.oauth.OAuthExceptionMapper;
 import ai.cinatra.adapters.http.oauth.RegistrationResource;
+import ai.cinatra.adapters.http.oauth.TokenResource;
 import ai.cinatra.adapters.http.page.HomeResource;
+import ai.cinatra.adapters.http.session.SignInResource;
 import ai.cinatra.adapters.persistence.LiquibaseMigrator;
 import ai.cinatra.application.port.in.account.CreateAccountCommand;
 import ai.cinatra.application.port.in.account.CreatedAccount;
@@ -119,6 +122,12 @@ public class CinatraApplication extends Application<CinatraConfiguration> {
     environment.jersey().register(new HomeResource(configuration.getBaseUrl() + "/api/mcp"));
     environment.jersey().register(new DiscoveryResource(wiring.serverAddress()));
     environment.jersey().register(new JwksResource(wiring.signingKeys()));
+    environment.jersey().register(new SignInResource(wiring.signIn(), wiring.serverAddress()));
+    environment
+        .jersey()
+        .register(
+            new AuthorizeResource(wiring.authorization(), wiring.signIn(), wiring.serverAddress()));
+    environment.jersey().register(new TokenResource(wiring.tokens()));
     environment
         .jersey()
         .register(

@@ -30,6 +30,20 @@ public class OAuthSettings {
   @MinDuration(value = 1, unit = TimeUnit.MINUTES)
   private Duration accessTokenLifetime = Duration.hours(1);
 
+  /** How long a refresh token may wait to be used; each use rotates it. */
+  @MinDuration(value = 1, unit = TimeUnit.MINUTES)
+  private Duration refreshTokenLifetime = Duration.days(30);
+
+  @JsonProperty
+  public Duration getRefreshTokenLifetime() {
+    return refreshTokenLifetime;
+  }
+
+  @JsonProperty
+  public void setRefreshTokenLifetime(Duration refreshTokenLifetime) {
+    this.refreshTokenLifetime = refreshTokenLifetime;
+  }
+
   /**
    * The 256-bit key (BASE64) that encrypts signing keys at rest; every node needs the same one.
    * When empty, it is read from {@link #keyEncryptionKeyFile}, which is created on first start.

@@ -5,13 +5,22 @@ import ai.cinatra.adapters.oauth.Jose4jAccessTokens;
 import ai.cinatra.adapters.oauth.KeyEncryption;
 import ai.cinatra.adapters.oauth.RsaSigningKeyFactory;
 import ai.cinatra.adapters.persistence.JdbiSetup;
+import ai.cinatra.adapters.persistence.JdbiTransactions;
 import ai.cinatra.adapters.persistence.account.JdbiAccountRepository;
+import ai.cinatra.adapters.persistence.account.JdbiWebSessionRepository;
+import ai.cinatra.adapters.persistence.oauth.JdbiAuthorizationCodeRepository;
 import ai.cinatra.adapters.persistence.oauth.JdbiClientRepository;
+import ai.cinatra.adapters.persistence.oauth.JdbiConsentRepository;
+import ai.cinatra.adapters.persistence.oauth.JdbiGrantRepository;
+import ai.cinatra.adapters.persistence.oauth.JdbiRefreshTokenRepository;
 import ai.cinatra.adapters.persistence.oauth.JdbiSigningKeyRepository;
 import ai.cinatra.application.service.AccountService;
+import ai.cinatra.application.service.AuthorizationService;
 import ai.cinatra.application.service.ClientRegistrationService;
 import ai.cinatra.application.service.ServerAddressService;
+import ai.cinatra.application.service.SignInService;
 import ai.cinatra.application.service.SigningKeyService;
+import ai.cinatra.application.service.TokenService;
 import ai.cinatra.domain.oauth.ServerAddress;
 import java.time.Clock;
 import java.time.Duration;
@@ -25,7 +34,10 @@ record Wiring(
     ClientRegistrationService clientRegistration,
     ServerAddressService serverAddress,
     SigningKeyService signingKeys,
-    Jose4jAccessTokens accessTokens) {
+    Jose4jAccessTokens accessTokens,
+    AuthorizationService authorization,
+    TokenService tokens,
+    SignInService signIn) {
 
   static Wiring on(Jdbi jdbi, Clock clock, CinatraConfiguration configuration) {
     JdbiSetup.configure(jdbi);
@@ -38,15 +50,49 @@ record Wiring(
             keyEncryption,
             clock,
             Duration.ofMillis(oauth.getAccessTokenLifetime().toMilliseconds()));
+    JdbiAccountRepository accounts = new JdbiAccountRepository(jdbi);
+    Argon2PasswordHasher hasher = new Argon2PasswordHasher();
+    JdbiClientRepository clients = new JdbiClientRepository(jdbi);
+    JdbiGrantRepository grants = new JdbiGrantRepository(jdbi);
+    JdbiAuthorizationCodeRepository codes = new JdbiAuthorizationCodeRepository(jdbi);
+    JdbiTransactions transactions = new JdbiTransactions(jdbi);
+    ServerAddressService address =
+        new ServerAddressService(new ServerAddress(configuration.getBaseUrl()));
     return new Wiring(
-        new AccountService(new JdbiAccountRepository(jdbi), new Argon2PasswordHasher(), clock),
+        new AccountService(accounts, hasher, clock),
         new ClientRegistrationService(
-            new JdbiClientRepository(jdbi),
+            clients,
             clock,
             oauth.getRegistrationBurst(),
             Duration.ofMillis(oauth.getRegistrationRefill().toMilliseconds())),
-        new ServerAddressService(new ServerAddress(configuration.getBaseUrl())),
+        address,
         new SigningKeyService(keys, new RsaSigningKeyFactory(keyEncryption), accessTokens, clock),
-        accessTokens);
+        accessTokens,
+        new AuthorizationService(
+            clients,
+            accounts,
+            grants,
+            codes,
+            new JdbiConsentRepository(jdbi),
+            transactions,
+            address,
+            clock),
+        new TokenService(
+            clients,
+            accounts,
+            grants,
+            codes,
+            new JdbiRefreshTokenRepository(jdbi),
+            accessTokens,
+            transactions,
+            address,
+            clock,
+            millis(oauth.getAccessTokenLifetime()),
+            millis(oauth.getRefreshTokenLifetime())),
+        new SignInService(accounts, hasher, new JdbiWebSessionRepository(jdbi), clock));
+  }
+
+  private static Duration millis(io.dropwizard.util.Duration duration) {
+    return Duration.ofMillis(duration.toMilliseconds());
   }
 }

@@ -1,0 +1,125 @@
+package ai.cinatra.adapters.http.oauth;
+
+import ai.cinatra.application.error.OAuthException;
+import ai.cinatra.application.error.OAuthException.Code;
+import ai.cinatra.application.port.in.oauth.ClientCredentials;
+import ai.cinatra.application.port.in.oauth.TokenResponse;
+import ai.cinatra.application.port.in.oauth.TokenUseCase;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.MultivaluedMap;
+import jakarta.ws.rs.core.Response;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The token endpoint (RFC 6749 section 3.2): form in, JSON out, never cached. */
+@Path("/oauth/token")
+public final class TokenResource {
+  private final TokenUseCase tokens;
+
+  public TokenResource(TokenUseCase tokens) {
+    this.tokens = tokens;
+  }
+
+  @POST
+  @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+  @Produces(MediaType.APPLICATION_JSON)
+  public Response token(
+      MultivaluedMap<String, String> form, @HeaderParam("Authorization") String authorization) {
+    ClientCredentials client = OAuthForms.clientCredentials(form, authorization);
+    String grantType = OAuthForms.single(form, "grant_type");
+    TokenResponse response =
+        switch (grantType == null ? "" : grantType) {
+          case "authorization_code" ->
+              tokens.exchangeCode(
+                  client,
+                  OAuthForms.single(form, "code"),
+                  OAuthForms.single(form, "redirect_uri"),
+                  OAuthForms.single(form, "code_verifier"),
+                  OAuthForms.single(form, "resource"));
+          case "refresh_token" ->
+              tokens.refresh(
+                  client,
+                  OAuthForms.single(form, "refresh_token"),
+                  OAuthForms.single(form, "resource"));
+          case "" -> throw new OAuthException(Code.INVALID_REQUEST, "grant_type is required");
+          default ->
+              throw new OAuthException(
+                  Code.UNSUPPORTED_GRANT_TYPE,
+                  "grant_type must be authorization_code or refresh_token");
+        };
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("access_token", response.accessToken());
+    body.put("token_type", "Bearer");
+    body.put("expires_in", response.expiresInSeconds());
+    response.refreshToken().ifPresent(r -> body.put("refresh_token", r));
+    body.put("scope", response.scope());
+    return Response.ok(body)
+        .header("Cache-Control", "no-store")
+        .header("Pragma", "no-cache")
+        .build();
+  }
+
+  /** Reads OAuth form posts strictly: each parameter at most once, client auth one way only. */
+  static final class OAuthForms {
+    private static final int MAX_VALUE = 4096;
+
+    private OAuthForms() {}
+
+    static String single(MultivaluedMap<String, String> form, String name) {
+      List<String> values = form == null ? null : form.get(name);
+      if (values == null || values.isEmpty()) {
+        return null;
+      }
+      if (values.size() > 1) {
+        throw new OAuthException(Code.INVALID_REQUEST, name + " is given more than once");
+      }
+      String value = values.get(0);
+      if (value.length() > MAX_VALUE) {
+        throw new OAuthException(Code.INVALID_REQUEST, name + " is too long");
+      }
+      return value.isEmpty() ? null : value;
+    }
+
+    static ClientCredentials clientCredentials(
+        MultivaluedMap<String, String> form, String authorization) {
+      String formId = single(form, "client_id");
+      String formSecret = single(form, "client_secret");
+      if (authorization != null && authorization.regionMatches(true, 0, "Basic ", 0, 6)) {
+        if (formSecret != null) {
+          throw new OAuthException(Code.INVALID_REQUEST, "use one client authentication method");
+        }
+        String decoded;
+        try {
+          decoded =
+              new String(
+                  Base64.getDecoder().decode(authorization.substring(6).strip()),
+                  StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+          throw new OAuthException(Code.INVALID_CLIENT, "malformed Basic credentials");
+        }
+        int colon = decoded.indexOf(':');
+        if (colon < 0) {
+          throw new OAuthException(Code.INVALID_CLIENT, "malformed Basic credentials");
+        }
+        // RFC 6749 2.3.1: both parts are form-encoded before Basic encoding.
+        String id = URLDecoder.decode(decoded.substring(0, colon), StandardCharsets.UTF_8);
+        String secret = URLDecoder.decode(decoded.substring(colon + 1), StandardCharsets.UTF_8);
+        if (formId != null && !formId.equals(id)) {
+          throw new OAuthException(
+              Code.INVALID_REQUEST, "client_id differs from the Basic credentials");
+        }
+        return new ClientCredentials(id, secret);
+      }
+      return new ClientCredentials(formId, formSecret);
+    }
+  }
+}

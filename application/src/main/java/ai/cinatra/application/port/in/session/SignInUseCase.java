@@ -1,0 +1,23 @@
+package ai.cinatra.application.port.in.session;
+
+import ai.cinatra.domain.account.WebSession;
+import java.util.Optional;
+
+/** People signing in and out of the web pages with email and password. */
+public interface SignInUseCase {
+
+  /**
+   * Checks the password and opens a session.
+   *
+   * @param sourceAddress where the attempt came from; repeated failures slow it down
+   * @throws ai.cinatra.application.error.ForbiddenException when the email and password do not
+   *     match an active account, or attempts come too fast; the message does not say which part was
+   *     wrong
+   */
+  SignedIn signIn(String email, String password, String sourceAddress);
+
+  /** The live session behind a cookie's token, if any. */
+  Optional<WebSession> session(String token);
+
+  void signOut(String token);
+}
