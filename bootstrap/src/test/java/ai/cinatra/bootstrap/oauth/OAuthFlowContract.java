@@ -1,0 +1,395 @@
+package ai.cinatra.bootstrap.oauth;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import ai.cinatra.adapters.oauth.Argon2PasswordHasher;
+import ai.cinatra.adapters.persistence.JdbiSetup;
+import ai.cinatra.adapters.persistence.account.JdbiAccountRepository;
+import ai.cinatra.bootstrap.CinatraApplication;
+import ai.cinatra.bootstrap.CinatraConfiguration;
+import ai.cinatra.domain.account.Account;
+import ai.cinatra.domain.account.Email;
+import ai.cinatra.domain.account.Role;
+import ai.cinatra.domain.oauth.Pkce;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.dropwizard.testing.ConfigOverride;
+import io.dropwizard.testing.junit5.DropwizardAppExtension;
+import java.net.http.HttpResponse;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.jdbi.v3.core.Jdbi;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The OAuth server as a client and a person meet it, over real HTTP against the real application:
+ * registration, sign-in, consent, code, tokens, rotation, and one test per refusal. Run on H2 and
+ * on PostgreSQL by the subclasses.
+ */
+abstract class OAuthFlowContract {
+  static final String BASE_URL = "http://localhost:3000";
+  static final String RESOURCE = BASE_URL + "/api/mcp";
+  static final String EMAIL = "person@example.org";
+  static final String PASSWORD = "correct horse battery staple";
+  static final String VERIFIER = "dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk";
+  static final ObjectMapper JSON = new ObjectMapper();
+
+  abstract DropwizardAppExtension<CinatraConfiguration> app();
+
+  static DropwizardAppExtension<CinatraConfiguration> extension(String databaseUrl, String user) {
+    return new DropwizardAppExtension<>(
+        CinatraApplication.class,
+        null,
+        ConfigOverride.config("database.url", databaseUrl),
+        ConfigOverride.config("database.user", user),
+        ConfigOverride.config("server.applicationConnectors[0].port", "0"),
+        ConfigOverride.config("server.adminConnectors[0].port", "0"),
+        ConfigOverride.config("baseUrl", BASE_URL),
+        ConfigOverride.config(
+            "oauth.keyEncryptionKey", "q83vEjRWeJq83vEjRWeJq83vEjRWeJq83vEjRWeJq80="));
+  }
+
+  /** The person who signs in; made directly in the database the application uses. */
+  static void createAccount(String databaseUrl, String user, String password) {
+    Jdbi jdbi = JdbiSetup.configure(Jdbi.create(databaseUrl, user, password));
+    JdbiAccountRepository accounts = new JdbiAccountRepository(jdbi);
+    if (accounts.findByEmail(new Email(EMAIL)).isEmpty()) {
+      accounts.add(
+          Account.create(
+              new Email(EMAIL),
+              Role.MEMBER,
+              new Argon2PasswordHasher().hash(PASSWORD),
+              Instant.now()));
+    }
+  }
+
+  String base() {
+    return "http://127.0.0.1:" + app().getLocalPort();
+  }
+
+  JsonNode register(String redirectUri) throws Exception {
+    HttpResponse<String> response =
+        new Browser(base())
+            .postJson(
+                "/oauth/register",
+                "{\"client_name\":\"Claude\",\"redirect_uris\":[\""
+                    + redirectUri
+                    + "\"],\"token_endpoint_auth_method\":\"none\"}");
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
+    return JSON.readTree(response.body());
+  }
+
+  static Map<String, String> authorizeParams(String clientId, String redirectUri) {
+    Map<String, String> p = new LinkedHashMap<>();
+    p.put("response_type", "code");
+    p.put("client_id", clientId);
+    p.put("redirect_uri", redirectUri);
+    p.put("scope", "mcp:connect offline_access made:up");
+    p.put("state", "state-123");
+    p.put("code_challenge", Pkce.s256(VERIFIER));
+    p.put("code_challenge_method", "S256");
+    p.put("resource", RESOURCE);
+    return p;
+  }
+
+  static String authorizeUrl(Map<String, String> params) {
+    return "/oauth/authorize?" + Browser.encode(params);
+  }
+
+  /** Signs in when asked and approves the consent page; returns the redirect to the client. */
+  String signInAndApprove(Browser browser, Map<String, String> params) throws Exception {
+    HttpResponse<String> first = browser.get(authorizeUrl(params));
+    if (first.statusCode() == 303 && Browser.location(first).contains("/sign-in")) {
+      HttpResponse<String> form = browser.get(Browser.location(first));
+      Map<String, String> fields = Browser.hiddenFields(form.body());
+      fields.put("email", EMAIL);
+      fields.put("password", PASSWORD);
+      HttpResponse<String> signedIn = browser.post("/sign-in", fields);
+      assertThat(signedIn.statusCode()).isEqualTo(303);
+      first = browser.get(Browser.location(signedIn));
+    }
+    if (first.statusCode() == 303) {
+      return Browser.location(first); // consent remembered
+    }
+    assertThat(first.statusCode()).as(first.body()).isEqualTo(200);
+    Map<String, String> consent = Browser.hiddenFields(first.body());
+    consent.put("decision", "approve");
+    HttpResponse<String> decided = browser.post("/oauth/authorize", consent);
+    assertThat(decided.statusCode()).isEqualTo(303);
+    return Browser.location(decided);
+  }
+
+  HttpResponse<String> token(Map<String, String> form) throws Exception {
+    return new Browser(base()).post("/oauth/token", form);
+  }
+
+  HttpResponse<String> exchange(String clientId, String code, String redirectUri, String verifier)
+      throws Exception {
+    Map<String, String> form = new LinkedHashMap<>();
+    form.put("grant_type", "authorization_code");
+    form.put("client_id", clientId);
+    form.put("code", code);
+    form.put("redirect_uri", redirectUri);
+    form.put("code_verifier", verifier);
+    return token(form);
+  }
+
+  HttpResponse<String> refresh(String clientId, String refreshToken) throws Exception {
+    return token(
+        Map.of(
+            "grant_type", "refresh_token", "client_id", clientId, "refresh_token", refreshToken));
+  }
+
+  static void assertOAuthError(HttpResponse<String> response, int status, String error)
+      throws Exception {
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
+    assertThat(JSON.readTree(response.body()).get("error").asText()).isEqualTo(error);
+    assertThat(response.headers().firstValue("Cache-Control")).contains("no-store");
+  }
+
+  /** A client registered, and a code for it, with the person signed in. */
+  record Authorized(String clientId, String redirectUri, String code, Browser browser) {}
+
+  Authorized authorized() throws Exception {
+    String redirectUri =
+        "http://localhost:" + (20000 + (int) (Math.random() * 20000)) + "/oauth/callback";
+    String clientId = register(redirectUri).get("client_id").asText();
+    Browser browser = new Browser(base());
+    String back = signInAndApprove(browser, authorizeParams(clientId, redirectUri));
+    return new Authorized(clientId, redirectUri, Browser.query(back).get("code"), browser);
+  }
+
+  @Test
+  void wholeFlow_codeForTokens_thenRefreshRotates() throws Exception {
+    String registered = "http://localhost:33418/oauth/callback";
+    String clientId = register(registered).get("client_id").asText();
+    // RFC 8252: a loopback redirect URI matches on any port.
+    String redirectUri = "http://localhost:51234/oauth/callback";
+    Browser browser = new Browser(base());
+
+    String back = signInAndApprove(browser, authorizeParams(clientId, redirectUri));
+
+    assertThat(back).startsWith(redirectUri + "?code=");
+    Map<String, String> answer = Browser.query(back);
+    assertThat(answer).containsEntry("state", "state-123").containsEntry("iss", BASE_URL);
+    HttpResponse<String> tokens = exchange(clientId, answer.get("code"), redirectUri, VERIFIER);
+    assertThat(tokens.statusCode()).as(tokens.body()).isEqualTo(200);
+    assertThat(tokens.headers().firstValue("Cache-Control")).contains("no-store");
+    JsonNode body = JSON.readTree(tokens.body());
+    assertThat(body.get("token_type").asText()).isEqualTo("Bearer");
+    assertThat(body.get("expires_in").asLong()).isEqualTo(3600);
+    assertThat(body.get("scope").asText()).isEqualTo("mcp:connect offline_access");
+    assertThat(body.get("access_token").asText().split("\\.")).hasSize(3);
+
+    HttpResponse<String> refreshed = refresh(clientId, body.get("refresh_token").asText());
+    assertThat(refreshed.statusCode()).as(refreshed.body()).isEqualTo(200);
+    String next = JSON.readTree(refreshed.body()).get("refresh_token").asText();
+    assertThat(next).isNotEqualTo(body.get("refresh_token").asText());
+    assertThat(refresh(clientId, next).statusCode()).isEqualTo(200);
+
+    // Consent is remembered: the second authorization goes straight back with a code.
+    String again = signInAndApprove(browser, authorizeParams(clientId, redirectUri));
+    assertThat(Browser.query(again)).containsKey("code");
+  }
+
+  @Test
+  void replayedCode_isRefused_andRevokesWhatItBought() throws Exception {
+    Authorized a = authorized();
+    HttpResponse<String> first = exchange(a.clientId(), a.code(), a.redirectUri(), VERIFIER);
+    String refreshToken = JSON.readTree(first.body()).get("refresh_token").asText();
+
+    assertOAuthError(
+        exchange(a.clientId(), a.code(), a.redirectUri(), VERIFIER), 400, "invalid_grant");
+    assertOAuthError(refresh(a.clientId(), refreshToken), 400, "invalid_grant");
+  }
+
+  @Test
+  void wrongVerifier_wrongRedirect_otherClient_unknownClient_areRefused() throws Exception {
+    Authorized a = authorized();
+    assertOAuthError(
+        exchange(a.clientId(), a.code(), a.redirectUri(), VERIFIER.replace('d', 'e')),
+        400,
+        "invalid_grant");
+
+    Authorized b = authorized();
+    assertOAuthError(
+        exchange(b.clientId(), b.code(), b.redirectUri() + "x", VERIFIER), 400, "invalid_grant");
+
+    Authorized c = authorized();
+    String otherClient = register("http://localhost:1/cb").get("client_id").asText();
+    assertOAuthError(
+        exchange(otherClient, c.code(), c.redirectUri(), VERIFIER), 400, "invalid_grant");
+
+    HttpResponse<String> unknown = exchange("mcp_deleted", c.code(), c.redirectUri(), VERIFIER);
+    assertOAuthError(unknown, 401, "invalid_client");
+  }
+
+  @Test
+  void refreshTokenReuse_revokesTheWholeGrant_butALostResponseMayBeRetried() throws Exception {
+    Authorized a = authorized();
+    String t0 =
+        JSON.readTree(exchange(a.clientId(), a.code(), a.redirectUri(), VERIFIER).body())
+            .get("refresh_token")
+            .asText();
+    // The response to this refresh is "lost": the client retries with t0 and gets a fresh pair.
+    refresh(a.clientId(), t0);
+    HttpResponse<String> retry = refresh(a.clientId(), t0);
+    assertThat(retry.statusCode()).as(retry.body()).isEqualTo(200);
+    String t1 = JSON.readTree(retry.body()).get("refresh_token").asText();
+    String t2 = JSON.readTree(refresh(a.clientId(), t1).body()).get("refresh_token").asText();
+    String t3 = JSON.readTree(refresh(a.clientId(), t2).body()).get("refresh_token").asText();
+
+    // t2's successor is in use, so t1 is spent: presenting it means it leaked.
+    assertOAuthError(refresh(a.clientId(), t1), 400, "invalid_grant");
+    assertOAuthError(refresh(a.clientId(), t3), 400, "invalid_grant");
+  }
+
+  @Test
+  void twoRefreshesAtOnce_bothSucceed() throws Exception {
+    Authorized a = authorized();
+    String t0 =
+        JSON.readTree(exchange(a.clientId(), a.code(), a.redirectUri(), VERIFIER).body())
+            .get("refresh_token")
+            .asText();
+    ExecutorService pool = Executors.newFixedThreadPool(2);
+    try {
+      List<Callable<HttpResponse<String>>> calls =
+          List.of(() -> refresh(a.clientId(), t0), () -> refresh(a.clientId(), t0));
+      List<Integer> statuses = new ArrayList<>();
+      for (Future<HttpResponse<String>> f : pool.invokeAll(calls)) {
+        statuses.add(f.get().statusCode());
+      }
+      assertThat(statuses).containsExactly(200, 200);
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  @Test
+  void authorizeRefusals_goToThePersonOrBackToTheClientAsTheRfcSays() throws Exception {
+    String redirectUri = "http://localhost:4711/cb";
+    String clientId = register(redirectUri).get("client_id").asText();
+    Browser browser = new Browser(base());
+
+    Map<String, String> unknownClient = authorizeParams("mcp_nobody", redirectUri);
+    HttpResponse<String> page = browser.get(authorizeUrl(unknownClient));
+    assertThat(page.statusCode()).isEqualTo(400);
+    assertThat(page.headers().firstValue("Location")).isEmpty();
+    assertThat(page.body()).contains("not registered here");
+
+    Map<String, String> wrongRedirect = authorizeParams(clientId, "https://evil.example/cb");
+    HttpResponse<String> notRedirected = browser.get(authorizeUrl(wrongRedirect));
+    assertThat(notRedirected.statusCode()).isEqualTo(400);
+    assertThat(notRedirected.headers().firstValue("Location")).isEmpty();
+
+    Map<String, String> plain = authorizeParams(clientId, redirectUri);
+    plain.put("code_challenge_method", "plain");
+    Map<String, String> error = Browser.query(Browser.location(browser.get(authorizeUrl(plain))));
+    assertThat(error)
+        .containsEntry("error", "invalid_request")
+        .containsEntry("state", "state-123")
+        .containsEntry("iss", BASE_URL);
+
+    Map<String, String> noChallenge = authorizeParams(clientId, redirectUri);
+    noChallenge.remove("code_challenge");
+    assertThat(Browser.query(Browser.location(browser.get(authorizeUrl(noChallenge)))))
+        .containsEntry("error", "invalid_request");
+
+    Map<String, String> wrongResource = authorizeParams(clientId, redirectUri);
+    wrongResource.put("resource", "https://elsewhere.example/api/mcp");
+    assertThat(Browser.query(Browser.location(browser.get(authorizeUrl(wrongResource)))))
+        .containsEntry("error", "invalid_target");
+
+    Map<String, String> trailingSlash = authorizeParams(clientId, redirectUri);
+    trailingSlash.put("resource", RESOURCE + "/");
+    assertThat(Browser.location(browser.get(authorizeUrl(trailingSlash)))).contains("/sign-in");
+  }
+
+  @Test
+  void consentPage_isUnframeable_namesClientAndHost_andDenyReturnsAccessDenied() throws Exception {
+    String redirectUri = "http://localhost:4712/cb";
+    String clientId = register(redirectUri).get("client_id").asText();
+    Browser browser = new Browser(base());
+    HttpResponse<String> signIn =
+        browser.get(
+            Browser.location(browser.get(authorizeUrl(authorizeParams(clientId, redirectUri)))));
+    Map<String, String> fields = Browser.hiddenFields(signIn.body());
+    fields.put("email", EMAIL);
+    fields.put("password", PASSWORD);
+    HttpResponse<String> consent = browser.get(Browser.location(browser.post("/sign-in", fields)));
+
+    assertThat(consent.headers().firstValue("Content-Security-Policy"))
+        .hasValueSatisfying(csp -> assertThat(csp).contains("frame-ancestors 'none'"));
+    assertThat(consent.headers().firstValue("X-Frame-Options")).contains("DENY");
+    assertThat(consent.body())
+        .contains("Connect Claude?")
+        .contains("localhost")
+        .contains("all the rights of this account");
+
+    Map<String, String> forged = Browser.hiddenFields(consent.body());
+    forged.put("csrf", "forged");
+    forged.put("decision", "approve");
+    assertThat(browser.post("/oauth/authorize", forged).statusCode()).isEqualTo(403);
+
+    Map<String, String> deny = Browser.hiddenFields(consent.body());
+    deny.put("decision", "deny");
+    HttpResponse<String> denied = browser.post("/oauth/authorize", deny);
+    assertThat(denied.statusCode()).isEqualTo(303);
+    assertThat(Browser.query(Browser.location(denied)))
+        .containsEntry("error", "access_denied")
+        .containsEntry("state", "state-123")
+        .doesNotContainKey("code");
+  }
+
+  @Test
+  void signIn_withoutItsCsrfCookie_orWithAWrongPassword_isSentBack_andFailuresSlowDown()
+      throws Exception {
+    Browser stranger = new Browser(base());
+    HttpResponse<String> noCookie =
+        stranger.post(
+            "/sign-in",
+            Map.of("email", EMAIL, "password", PASSWORD, "csrf", "x", "return_to", "/"));
+    assertThat(Browser.location(noCookie)).contains("error=expired");
+
+    Browser browser = new Browser(base());
+    String lastError = "";
+    for (int i = 0; i < 7; i++) {
+      Map<String, String> fields = Browser.hiddenFields(browser.get("/sign-in?return_to=/").body());
+      fields.put("email", "slow-" + EMAIL);
+      fields.put("password", "wrong password " + i);
+      lastError = Browser.query(Browser.location(browser.post("/sign-in", fields))).get("error");
+    }
+    assertThat(lastError).isEqualTo("slow");
+
+    Map<String, String> redirectOut =
+        Browser.hiddenFields(browser.get("/sign-in?return_to=//evil.example/x").body());
+    assertThat(redirectOut).containsEntry("return_to", "/");
+  }
+
+  @Test
+  void tokenEndpoint_refusesMalformedRequestsWithRfc6749Errors() throws Exception {
+    assertOAuthError(token(Map.of("client_id", "mcp_x")), 400, "invalid_request");
+    assertOAuthError(
+        token(Map.of("grant_type", "password", "client_id", "mcp_x")),
+        400,
+        "unsupported_grant_type");
+    assertOAuthError(token(Map.of("grant_type", "authorization_code")), 401, "invalid_client");
+    String clientId = register("http://localhost:5/cb").get("client_id").asText();
+    assertOAuthError(
+        token(Map.of("grant_type", "authorization_code", "client_id", clientId)),
+        400,
+        "invalid_grant");
+    assertOAuthError(
+        token(
+            Map.of("grant_type", "refresh_token", "client_id", clientId, "refresh_token", "nope")),
+        400,
+        "invalid_grant");
+  }
+}

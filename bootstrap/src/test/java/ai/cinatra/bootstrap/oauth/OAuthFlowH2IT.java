@@ -1,0 +1,26 @@
+package ai.cinatra.bootstrap.oauth;
+
+import ai.cinatra.bootstrap.CinatraConfiguration;
+import io.dropwizard.testing.junit5.DropwizardAppExtension;
+import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** The OAuth flow on the embedded H2. */
+@ExtendWith(DropwizardExtensionsSupport.class)
+class OAuthFlowH2IT extends OAuthFlowContract {
+  private static final String URL =
+      "jdbc:h2:mem:oauth" + UUID.randomUUID() + ";MODE=PostgreSQL;DB_CLOSE_DELAY=-1";
+  static final DropwizardAppExtension<CinatraConfiguration> APP = extension(URL, "sa");
+
+  @BeforeAll
+  static void account() {
+    createAccount(URL, "sa", "");
+  }
+
+  @Override
+  DropwizardAppExtension<CinatraConfiguration> app() {
+    return APP;
+  }
+}
