@@ -41,6 +41,13 @@ ensure_local_postgres() {
   fi
 }
 
+# The integration tests drive real MCP clients written in TypeScript (the official SDK).
+if ! command -v npm >/dev/null; then
+  echo "test.sh: Node.js and npm are missing; installing them with apt-get" >&2
+  as_root apt-get update -qq
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nodejs npm >/dev/null
+fi
+
 case "$PG_URL" in
   jdbc:postgresql://127.0.0.1:5432/* | jdbc:postgresql://localhost:5432/*) ensure_local_postgres ;;
   *) echo "test.sh: using the PostgreSQL at $PG_URL" >&2 ;;

@@ -2,6 +2,8 @@ package ai.cinatra.bootstrap;
 
 import ai.cinatra.adapters.http.error.ApplicationExceptionMapper;
 import ai.cinatra.adapters.http.error.InvalidValueExceptionMapper;
+import ai.cinatra.adapters.http.mcp.BearerAuthFilter;
+import ai.cinatra.adapters.http.mcp.McpResource;
 import ai.cinatra.adapters.http.oauth.AuthorizeResource;
 import ai.cinatra.adapters.http.oauth.DiscoveryResource;
 import ai.cinatra.adapters.http.oauth.JwksResource;
@@ -128,10 +130,17 @@ public class CinatraApplication extends Application<CinatraConfiguration> {
         .register(
             new AuthorizeResource(wiring.authorization(), wiring.signIn(), wiring.serverAddress()));
     environment.jersey().register(new TokenResource(wiring.tokens()));
+    environment.jersey().register(new BearerAuthFilter(wiring.bearer(), wiring.serverAddress()));
+    environment.jersey().register(new McpResource(environment.getObjectMapper(), version()));
     environment
         .jersey()
         .register(
             new RegistrationResource(wiring.clientRegistration(), environment.getObjectMapper()));
+  }
+
+  private static String version() {
+    String version = CinatraApplication.class.getPackage().getImplementationVersion();
+    return version == null ? "development" : version;
   }
 
   /**

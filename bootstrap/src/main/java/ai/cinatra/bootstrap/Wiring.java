@@ -16,6 +16,7 @@ import ai.cinatra.adapters.persistence.oauth.JdbiRefreshTokenRepository;
 import ai.cinatra.adapters.persistence.oauth.JdbiSigningKeyRepository;
 import ai.cinatra.application.service.AccountService;
 import ai.cinatra.application.service.AuthorizationService;
+import ai.cinatra.application.service.BearerAuthenticationService;
 import ai.cinatra.application.service.ClientRegistrationService;
 import ai.cinatra.application.service.ServerAddressService;
 import ai.cinatra.application.service.SignInService;
@@ -37,7 +38,8 @@ record Wiring(
     Jose4jAccessTokens accessTokens,
     AuthorizationService authorization,
     TokenService tokens,
-    SignInService signIn) {
+    SignInService signIn,
+    BearerAuthenticationService bearer) {
 
   static Wiring on(Jdbi jdbi, Clock clock, CinatraConfiguration configuration) {
     JdbiSetup.configure(jdbi);
@@ -89,7 +91,8 @@ record Wiring(
             clock,
             millis(oauth.getAccessTokenLifetime()),
             millis(oauth.getRefreshTokenLifetime())),
-        new SignInService(accounts, hasher, new JdbiWebSessionRepository(jdbi), clock));
+        new SignInService(accounts, hasher, new JdbiWebSessionRepository(jdbi), clock),
+        new BearerAuthenticationService(accessTokens, grants, accounts, address, clock));
   }
 
   private static Duration millis(io.dropwizard.util.Duration duration) {

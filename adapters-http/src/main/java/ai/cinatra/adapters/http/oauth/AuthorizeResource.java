@@ -53,6 +53,7 @@ public final class AuthorizeResource {
       @QueryParam("code_challenge") String codeChallenge,
       @QueryParam("code_challenge_method") String codeChallengeMethod,
       @QueryParam("resource") String resource,
+      @QueryParam("prompt") String prompt,
       @CookieParam(SessionCookies.SESSION) String sessionToken,
       @Context UriInfo uri) {
     AuthorizeCommand command =
@@ -76,7 +77,9 @@ public final class AuthorizeResource {
       String here = uri.getRequestUri().getRawPath() + "?" + uri.getRequestUri().getRawQuery();
       return Page.seeOther(SignInResource.signInUrl(here, null)).build();
     }
-    if (authorize.isConsented(session.get().account(), request)) {
+    // prompt=consent (OpenID Connect, sent by the MCP SDKs) asks to be shown the page anyway.
+    boolean askAgain = prompt != null && prompt.contains("consent");
+    if (!askAgain && authorize.isConsented(session.get().account(), request)) {
       return approve(session.get(), request);
     }
     return consentPage(command, request, session.get());

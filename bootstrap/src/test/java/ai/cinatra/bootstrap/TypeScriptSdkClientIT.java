@@ -1,0 +1,90 @@
+package ai.cinatra.bootstrap;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The official MCP TypeScript SDK client, with its OAuth client provider, connects to the real jar
+ * from nothing (401, discovery, registration, sign-in, consent, PKCE, tokens) to tools/list and a
+ * tools/call.
+ */
+class TypeScriptSdkClientIT {
+  private static final Path SOURCES = Path.of("src", "test", "node").toAbsolutePath();
+  private static final Path CLIENT = Path.of("target", "node-client").toAbsolutePath();
+
+  @TempDir Path workDir;
+
+  @BeforeAll
+  static void installTheSdk() throws Exception {
+    Files.createDirectories(CLIENT);
+    for (String file : List.of("package.json", "package-lock.json", "oauth-mcp-client.mjs")) {
+      Files.copy(SOURCES.resolve(file), CLIENT.resolve(file), StandardCopyOption.REPLACE_EXISTING);
+    }
+    if (!Files.isDirectory(CLIENT.resolve("node_modules/@modelcontextprotocol/sdk"))) {
+      Process npm =
+          new ProcessBuilder("npm", "ci", "--no-audit", "--no-fund")
+              .directory(CLIENT.toFile())
+              .redirectErrorStream(true)
+              .start();
+      String output = new String(npm.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      assertThat(npm.waitFor(5, TimeUnit.MINUTES)).as("npm ci finished").isTrue();
+      assertThat(npm.exitValue()).as("npm ci (needs Node 18+ and npm): " + output).isZero();
+    }
+  }
+
+  @Test
+  void sdkClient_connectsFromNothing_toToolsListAndCall() throws Exception {
+    int port = CinatraJar.freePort();
+    String base = "http://127.0.0.1:" + port;
+    CinatraJar jar = new CinatraJar(workDir, Map.of("CINATRA_BASE_URL", base));
+    assertThat(
+            jar.run(
+                    "a long enough password\n",
+                    "account",
+                    "create",
+                    "--email",
+                    "dev@example.org",
+                    "--role",
+                    "member")
+                .exitCode())
+        .isZero();
+
+    try (CinatraJar.Server server = jar.server(port, CinatraJar.freePort())) {
+      Process node =
+          new ProcessBuilder(
+                  "node", "oauth-mcp-client.mjs", base, "dev@example.org", "a long enough password")
+              .directory(CLIENT.toFile())
+              .start();
+      String stdout = new String(node.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      String stderr = new String(node.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+      assertThat(node.waitFor(2, TimeUnit.MINUTES)).isTrue();
+      assertThat(node.exitValue()).as(stderr + stdout).isZero();
+
+      JsonNode saw = new ObjectMapper().readTree(stdout.strip());
+      assertThat(saw.get("registered").asText()).startsWith("mcp_");
+      assertThat(saw.get("authorizationUrl").asText())
+          .startsWith(base + "/oauth/authorize?")
+          .contains("code_challenge_method=S256");
+      assertThat(saw.get("iss").asText()).isEqualTo(base);
+      assertThat(saw.get("protocolVersion").asText()).isEqualTo("2025-11-25");
+      assertThat(saw.get("tools").toString()).contains("\"whoami\"");
+      assertThat(saw.get("whoami").get("email").asText()).isEqualTo("dev@example.org");
+      assertThat(saw.get("whoami").get("role").asText()).isEqualTo("member");
+      assertThat(saw.get("whoami").get("clientId").asText())
+          .isEqualTo(saw.get("registered").asText());
+      assertThat(saw.get("hasRefreshToken").asBoolean()).isTrue();
+    }
+  }
+}
