@@ -57,18 +57,26 @@ abstract class OAuthFlowContract {
   }
 
   /** The person who signs in; made directly in the database the application uses. */
-  static void createAccount(String databaseUrl, String user, String password) {
+  static Jdbi createAccount(String databaseUrl, String user, String password) {
     Jdbi jdbi = JdbiSetup.configure(Jdbi.create(databaseUrl, user, password));
+    createAccount(jdbi, EMAIL);
+    return jdbi;
+  }
+
+  static void createAccount(Jdbi jdbi, String email) {
     JdbiAccountRepository accounts = new JdbiAccountRepository(jdbi);
-    if (accounts.findByEmail(new Email(EMAIL)).isEmpty()) {
+    if (accounts.findByEmail(new Email(email)).isEmpty()) {
       accounts.add(
           Account.create(
-              new Email(EMAIL),
+              new Email(email),
               Role.MEMBER,
               new Argon2PasswordHasher().hash(PASSWORD),
               Instant.now()));
     }
   }
+
+  /** The application's database, for what no API does yet (disabling an account). */
+  abstract Jdbi database();
 
   String base() {
     return "http://127.0.0.1:" + app().getLocalPort();
@@ -105,11 +113,16 @@ abstract class OAuthFlowContract {
 
   /** Signs in when asked and approves the consent page; returns the redirect to the client. */
   String signInAndApprove(Browser browser, Map<String, String> params) throws Exception {
+    return signInAndApprove(browser, params, EMAIL);
+  }
+
+  String signInAndApprove(Browser browser, Map<String, String> params, String email)
+      throws Exception {
     HttpResponse<String> first = browser.get(authorizeUrl(params));
     if (first.statusCode() == 303 && Browser.location(first).contains("/sign-in")) {
       HttpResponse<String> form = browser.get(Browser.location(first));
       Map<String, String> fields = Browser.hiddenFields(form.body());
-      fields.put("email", EMAIL);
+      fields.put("email", email);
       fields.put("password", PASSWORD);
       HttpResponse<String> signedIn = browser.post("/sign-in", fields);
       assertThat(signedIn.statusCode()).isEqualTo(303);
@@ -158,11 +171,15 @@ abstract class OAuthFlowContract {
   record Authorized(String clientId, String redirectUri, String code, Browser browser) {}
 
   Authorized authorized() throws Exception {
+    return authorized(EMAIL);
+  }
+
+  Authorized authorized(String email) throws Exception {
     String redirectUri =
         "http://localhost:" + (20000 + (int) (Math.random() * 20000)) + "/oauth/callback";
     String clientId = register(redirectUri).get("client_id").asText();
     Browser browser = new Browser(base());
-    String back = signInAndApprove(browser, authorizeParams(clientId, redirectUri));
+    String back = signInAndApprove(browser, authorizeParams(clientId, redirectUri), email);
     return new Authorized(clientId, redirectUri, Browser.query(back).get("code"), browser);
   }
 
@@ -391,5 +408,103 @@ abstract class OAuthFlowContract {
             Map.of("grant_type", "refresh_token", "client_id", clientId, "refresh_token", "nope")),
         400,
         "invalid_grant");
+  }
+
+  HttpResponse<String> whoami(String bearer) throws Exception {
+    return new Browser(base())
+        .postJsonWithBearer(
+            "/api/mcp",
+            "{\"jsonrpc\":\"2.0\",\"id\":7,\"method\":\"tools/call\",\"params\":{\"name\":\"whoami\"}}",
+            bearer);
+  }
+
+  static void assertChallenged(HttpResponse<String> response, String error) {
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(401);
+    String challenge = response.headers().firstValue("WWW-Authenticate").orElseThrow();
+    assertThat(challenge)
+        .startsWith(
+            "Bearer resource_metadata=\""
+                + BASE_URL
+                + "/.well-known/oauth-protected-resource/api/mcp\"")
+        .contains("scope=\"mcp:connect offline_access\"");
+    if (error == null) {
+      assertThat(challenge).doesNotContain("error=");
+    } else {
+      assertThat(challenge).contains("error=\"" + error + "\"");
+    }
+  }
+
+  @Test
+  void mcpEndpoint_acceptsTheToken_untilItsGrantIsRevoked() throws Exception {
+    Authorized a = authorized();
+    String accessToken =
+        JSON.readTree(exchange(a.clientId(), a.code(), a.redirectUri(), VERIFIER).body())
+            .get("access_token")
+            .asText();
+
+    HttpResponse<String> ok = whoami(accessToken);
+    assertThat(ok.statusCode()).as(ok.body()).isEqualTo(200);
+    assertThat(JSON.readTree(ok.body()).at("/result/structuredContent/email").asText())
+        .isEqualTo(EMAIL);
+
+    // Replaying the code revokes the grant: the unexpired JWT stops working on the next request.
+    exchange(a.clientId(), a.code(), a.redirectUri(), VERIFIER);
+    assertChallenged(whoami(accessToken), "invalid_token");
+  }
+
+  @Test
+  void mcpEndpoint_refusesMissingForeignAndUnsignedTokens() throws Exception {
+    assertChallenged(whoami(null), null);
+    assertChallenged(whoami("not-a-jwt"), "invalid_token");
+
+    org.jose4j.jwk.RsaJsonWebKey foreignKey = org.jose4j.jwk.RsaJwkGenerator.generateJwk(2048);
+    foreignKey.setKeyId("foreign");
+    org.jose4j.jwt.JwtClaims claims = new org.jose4j.jwt.JwtClaims();
+    claims.setIssuer(BASE_URL);
+    claims.setAudience(RESOURCE);
+    claims.setSubject(java.util.UUID.randomUUID().toString());
+    claims.setClaim("client_id", "mcp_x");
+    claims.setClaim("grant_id", java.util.UUID.randomUUID().toString());
+    claims.setIssuedAtToNow();
+    claims.setExpirationTimeMinutesInTheFuture(10);
+    claims.setGeneratedJwtId();
+    org.jose4j.jws.JsonWebSignature jws = new org.jose4j.jws.JsonWebSignature();
+    jws.setPayload(claims.toJson());
+    jws.setKey(foreignKey.getPrivateKey());
+    jws.setKeyIdHeaderValue("foreign");
+    jws.setHeader("typ", "at+jwt");
+    jws.setAlgorithmHeaderValue(org.jose4j.jws.AlgorithmIdentifiers.RSA_USING_SHA256);
+    assertChallenged(whoami(jws.getCompactSerialization()), "invalid_token");
+
+    String unsigned =
+        java.util.Base64.getUrlEncoder()
+                .withoutPadding()
+                .encodeToString(
+                    "{\"alg\":\"none\",\"typ\":\"at+jwt\"}"
+                        .getBytes(java.nio.charset.StandardCharsets.UTF_8))
+            + "."
+            + java.util.Base64.getUrlEncoder()
+                .withoutPadding()
+                .encodeToString(claims.toJson().getBytes(java.nio.charset.StandardCharsets.UTF_8))
+            + ".";
+    assertChallenged(whoami(unsigned), "invalid_token");
+  }
+
+  @Test
+  void disabledAccount_isRefusedOnTheVeryNextRequest() throws Exception {
+    String email = "soon-disabled@example.org";
+    createAccount(database(), email);
+    Authorized a = authorized(email);
+    JsonNode tokens =
+        JSON.readTree(exchange(a.clientId(), a.code(), a.redirectUri(), VERIFIER).body());
+    assertThat(whoami(tokens.get("access_token").asText()).statusCode()).isEqualTo(200);
+
+    database()
+        .useHandle(
+            h -> h.execute("update accounts set status = 'DISABLED' where email = ?", email));
+
+    assertChallenged(whoami(tokens.get("access_token").asText()), "invalid_token");
+    assertOAuthError(
+        refresh(a.clientId(), tokens.get("refresh_token").asText()), 400, "invalid_grant");
   }
 }

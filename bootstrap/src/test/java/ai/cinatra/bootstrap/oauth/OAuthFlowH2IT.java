@@ -14,9 +14,16 @@ class OAuthFlowH2IT extends OAuthFlowContract {
       "jdbc:h2:mem:oauth" + UUID.randomUUID() + ";MODE=PostgreSQL;DB_CLOSE_DELAY=-1";
   static final DropwizardAppExtension<CinatraConfiguration> APP = extension(URL, "sa");
 
+  private static org.jdbi.v3.core.Jdbi database;
+
   @BeforeAll
   static void account() {
-    createAccount(URL, "sa", "");
+    database = createAccount(URL, "sa", "");
+  }
+
+  @Override
+  org.jdbi.v3.core.Jdbi database() {
+    return database;
   }
 
   @Override

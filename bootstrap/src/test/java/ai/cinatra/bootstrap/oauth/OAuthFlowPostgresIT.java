@@ -32,9 +32,16 @@ class OAuthFlowPostgresIT extends OAuthFlowContract {
     APP = extension(URL, USER);
   }
 
+  private static org.jdbi.v3.core.Jdbi database;
+
   @BeforeAll
   static void account() {
-    createAccount(URL, USER, PASSWORD);
+    database = createAccount(URL, USER, PASSWORD);
+  }
+
+  @Override
+  org.jdbi.v3.core.Jdbi database() {
+    return database;
   }
 
   @AfterAll
