@@ -2,13 +2,16 @@ package ai.cinatra.bootstrap;
 
 import ai.cinatra.adapters.http.error.ApplicationExceptionMapper;
 import ai.cinatra.adapters.http.error.InvalidValueExceptionMapper;
+import ai.cinatra.adapters.http.error.RequestSizeLimitFilter;
 import ai.cinatra.adapters.http.mcp.BearerAuthFilter;
 import ai.cinatra.adapters.http.mcp.McpResource;
 import ai.cinatra.adapters.http.oauth.AuthorizeResource;
 import ai.cinatra.adapters.http.oauth.DiscoveryResource;
 import ai.cinatra.adapters.http.oauth.JwksResource;
 import ai.cinatra.adapters.http.oauth.OAuthExceptionMapper;
+import ai.cinatra.adapters.http.oauth.OAuthRequestErrorMapper;
 import ai.cinatra.adapters.http.oauth.RegistrationResource;
+import ai.cinatra.adapters.http.oauth.RevocationResource;
 import ai.cinatra.adapters.http.oauth.TokenResource;
 import ai.cinatra.adapters.http.page.HomeResource;
 import ai.cinatra.adapters.http.session.SignInResource;
@@ -130,6 +133,9 @@ public class CinatraApplication extends Application<CinatraConfiguration> {
         .register(
             new AuthorizeResource(wiring.authorization(), wiring.signIn(), wiring.serverAddress()));
     environment.jersey().register(new TokenResource(wiring.tokens()));
+    environment.jersey().register(new RevocationResource(wiring.tokens()));
+    environment.jersey().register(new OAuthRequestErrorMapper());
+    environment.jersey().register(new RequestSizeLimitFilter(1 << 20, 64 << 10));
     environment.jersey().register(new BearerAuthFilter(wiring.bearer(), wiring.serverAddress()));
     environment.jersey().register(new McpResource(environment.getObjectMapper(), version()));
     environment

@@ -3,6 +3,8 @@ package ai.cinatra.application.service;
 import ai.cinatra.application.error.OAuthException;
 import ai.cinatra.application.error.OAuthException.Code;
 import ai.cinatra.application.port.in.oauth.ClientCredentials;
+import ai.cinatra.application.port.in.oauth.Introspection;
+import ai.cinatra.application.port.in.oauth.RevokeAndIntrospectUseCase;
 import ai.cinatra.application.port.in.oauth.ServerAddressQuery;
 import ai.cinatra.application.port.in.oauth.TokenResponse;
 import ai.cinatra.application.port.in.oauth.TokenUseCase;
@@ -35,7 +37,7 @@ import java.util.UUID;
  * their grant; refresh tokens rotate on every use, a lost response may be retried once, and any
  * older token presented revokes the whole grant.
  */
-public final class TokenService implements TokenUseCase {
+public final class TokenService implements TokenUseCase, RevokeAndIntrospectUseCase {
   private final ClientRepository clients;
   private final AccountRepository accounts;
   private final GrantRepository grants;
@@ -167,6 +169,79 @@ public final class TokenService implements TokenUseCase {
       refreshTokens.setState(hash, State.REPLACED);
     }
     return new Outcome(issue(client, grant, Optional.of(hash), now), null);
+  }
+
+  @Override
+  public void revoke(ClientCredentials credentials, String token) {
+    OAuthClient client = authenticate(credentials);
+    if (token == null || token.isEmpty()) {
+      throw new OAuthException(Code.INVALID_REQUEST, "token is required");
+    }
+    Instant now = clock.instant();
+    grantOf(client, token, now).ifPresent(grant -> grants.revoke(grant.id(), now));
+  }
+
+  @Override
+  public Introspection introspect(ClientCredentials credentials, String token) {
+    OAuthClient client = authenticate(credentials);
+    if (!client.authMethod().isConfidential()) {
+      throw new OAuthException(
+          Code.INVALID_CLIENT, "introspection is for confidential clients only");
+    }
+    if (token == null || token.isEmpty()) {
+      throw new OAuthException(Code.INVALID_REQUEST, "token is required");
+    }
+    Instant now = clock.instant();
+    Optional<RefreshToken> refresh = refreshTokens.findByHash(OpaqueSecret.hash(token));
+    Optional<Grant> grant = grantOf(client, token, now).filter(Grant::isActive);
+    if (grant.isEmpty()
+        || accounts.findById(grant.get().account()).filter(Account::isActive).isEmpty()) {
+      return Introspection.inactive();
+    }
+    if (refresh.isPresent()) {
+      RefreshToken r = refresh.get();
+      boolean usable =
+          (r.state() == State.CURRENT || r.state() == State.REPLACED) && !r.isExpiredAt(now);
+      return !usable
+          ? Introspection.inactive()
+          : new Introspection(
+              true,
+              Optional.of("refresh_token"),
+              Optional.of(client.id().value()),
+              Optional.of(grant.get().account().toString()),
+              Optional.of(Scopes.format(grant.get().scopes())),
+              Optional.of(grant.get().resource()),
+              Optional.of(r.expiresAt()));
+    }
+    AccessTokenClaims claims = verifiedAccessToken(token, now).orElseThrow();
+    return new Introspection(
+        true,
+        Optional.of("Bearer"),
+        Optional.of(claims.clientId().value()),
+        Optional.of(claims.subject().toString()),
+        Optional.of(Scopes.format(claims.scopes())),
+        Optional.of(claims.audience()),
+        Optional.of(claims.expiresAt()));
+  }
+
+  /** The grant behind a refresh or access token, if the token is ours and this client's. */
+  private Optional<Grant> grantOf(OAuthClient client, String token, Instant now) {
+    Optional<RefreshToken> refresh = refreshTokens.findByHash(OpaqueSecret.hash(token));
+    Optional<ai.cinatra.domain.oauth.GrantId> grantId =
+        refresh.isPresent()
+            ? refresh.map(RefreshToken::grant)
+            : verifiedAccessToken(token, now).map(AccessTokenClaims::grantId);
+    return grantId.flatMap(grants::findById).filter(g -> g.client().equals(client.id()));
+  }
+
+  private Optional<AccessTokenClaims> verifiedAccessToken(String token, Instant now) {
+    try {
+      return Optional.of(
+          accessTokens.verify(
+              token, address.current().issuer(), address.current().mcpResource(), now));
+    } catch (OAuthException notOurs) {
+      return Optional.empty();
+    }
   }
 
   /**

@@ -69,6 +69,17 @@ final class Browser {
     return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
   }
 
+  HttpResponse<String> postWithBasic(String path, Map<String, String> form, String basic)
+      throws IOException, InterruptedException {
+    return http.send(
+        HttpRequest.newBuilder(uri(path))
+            .header("Content-Type", "application/x-www-form-urlencoded")
+            .header("Authorization", "Basic " + basic)
+            .POST(HttpRequest.BodyPublishers.ofString(encode(form)))
+            .build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
   private URI uri(String pathOrUrl) {
     return URI.create(pathOrUrl.startsWith("http") ? pathOrUrl : base + pathOrUrl);
   }

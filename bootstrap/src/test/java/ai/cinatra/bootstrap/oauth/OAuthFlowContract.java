@@ -507,4 +507,122 @@ abstract class OAuthFlowContract {
     assertOAuthError(
         refresh(a.clientId(), tokens.get("refresh_token").asText()), 400, "invalid_grant");
   }
+
+  JsonNode registerConfidential(String redirectUri) throws Exception {
+    HttpResponse<String> response =
+        new Browser(base())
+            .postJson(
+                "/oauth/register",
+                "{\"client_name\":\"Other\",\"redirect_uris\":[\"" + redirectUri + "\"]}");
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
+    return JSON.readTree(response.body());
+  }
+
+  @Test
+  void revocation_ofARefreshToken_revokesTheGrant_andUnknownTokensAreFine() throws Exception {
+    Authorized a = authorized();
+    JsonNode tokens =
+        JSON.readTree(exchange(a.clientId(), a.code(), a.redirectUri(), VERIFIER).body());
+
+    HttpResponse<String> unknown =
+        new Browser(base())
+            .post("/oauth/revoke", Map.of("client_id", a.clientId(), "token", "nonsense"));
+    assertThat(unknown.statusCode()).isEqualTo(200);
+    assertThat(whoami(tokens.get("access_token").asText()).statusCode()).isEqualTo(200);
+
+    HttpResponse<String> revoked =
+        new Browser(base())
+            .post(
+                "/oauth/revoke",
+                Map.of("client_id", a.clientId(), "token", tokens.get("refresh_token").asText()));
+    assertThat(revoked.statusCode()).isEqualTo(200);
+    assertChallenged(whoami(tokens.get("access_token").asText()), "invalid_token");
+    assertOAuthError(
+        refresh(a.clientId(), tokens.get("refresh_token").asText()), 400, "invalid_grant");
+  }
+
+  @Test
+  void introspection_isForConfidentialClients_andOnlyAboutTheirOwnTokens() throws Exception {
+    String redirectUri = "http://localhost:4713/cb";
+    JsonNode confidential = registerConfidential(redirectUri);
+    String clientId = confidential.get("client_id").asText();
+    String secret = confidential.get("client_secret").asText();
+    Browser browser = new Browser(base());
+    String code =
+        Browser.query(signInAndApprove(browser, authorizeParams(clientId, redirectUri)))
+            .get("code");
+    String basic =
+        java.util.Base64.getEncoder()
+            .encodeToString(
+                (clientId + ":" + secret).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    HttpResponse<String> exchanged =
+        new Browser(base())
+            .postWithBasic(
+                "/oauth/token",
+                Map.of(
+                    "grant_type",
+                    "authorization_code",
+                    "code",
+                    code,
+                    "redirect_uri",
+                    redirectUri,
+                    "code_verifier",
+                    VERIFIER),
+                basic);
+    assertThat(exchanged.statusCode()).as(exchanged.body()).isEqualTo(200);
+    String accessToken = JSON.readTree(exchanged.body()).get("access_token").asText();
+
+    JsonNode active =
+        JSON.readTree(
+            new Browser(base())
+                .postWithBasic("/oauth/introspect", Map.of("token", accessToken), basic)
+                .body());
+    assertThat(active.get("active").asBoolean()).isTrue();
+    assertThat(active.get("client_id").asText()).isEqualTo(clientId);
+    assertThat(active.get("aud").asText()).isEqualTo(RESOURCE);
+
+    Authorized other = authorized();
+    String othersToken =
+        JSON.readTree(
+                exchange(other.clientId(), other.code(), other.redirectUri(), VERIFIER).body())
+            .get("access_token")
+            .asText();
+    JsonNode foreign =
+        JSON.readTree(
+            new Browser(base())
+                .postWithBasic("/oauth/introspect", Map.of("token", othersToken), basic)
+                .body());
+    assertThat(foreign.toString()).isEqualTo("{\"active\":false}");
+
+    assertOAuthError(
+        new Browser(base())
+            .post("/oauth/introspect", Map.of("client_id", other.clientId(), "token", othersToken)),
+        401,
+        "invalid_client");
+    assertOAuthError(
+        new Browser(base())
+            .postWithBasic(
+                "/oauth/introspect",
+                Map.of("token", accessToken),
+                java.util.Base64.getEncoder()
+                    .encodeToString(
+                        (clientId + ":wrong").getBytes(java.nio.charset.StandardCharsets.UTF_8))),
+        401,
+        "invalid_client");
+  }
+
+  @Test
+  void oauthEndpoints_answerWrongContentTypeAndOversizedBodiesWithOAuthErrors() throws Exception {
+    assertOAuthError(
+        new Browser(base()).postJson("/oauth/token", "{\"grant_type\":\"refresh_token\"}"),
+        415,
+        "invalid_request");
+    HttpResponse<String> huge =
+        new Browser(base())
+            .post(
+                "/oauth/token",
+                Map.of("grant_type", "refresh_token", "padding", "x".repeat(70_000)));
+    assertThat(huge.statusCode()).isEqualTo(413);
+    assertThat(JSON.readTree(huge.body()).get("error").asText()).isEqualTo("invalid_request");
+  }
 }

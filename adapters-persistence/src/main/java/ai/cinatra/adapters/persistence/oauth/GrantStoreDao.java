@@ -85,6 +85,11 @@ public interface GrantStoreDao {
 
   @SqlQuery(
       "select token_hash, grant_id, parent_hash, state, created_at, expires_at from"
+          + " refresh_tokens where token_hash = :tokenHash")
+  Optional<RefreshRow> findRefresh(String tokenHash);
+
+  @SqlQuery(
+      "select token_hash, grant_id, parent_hash, state, created_at, expires_at from"
           + " refresh_tokens where token_hash = :tokenHash for update")
   Optional<RefreshRow> findRefreshForUpdate(String tokenHash);
 

@@ -27,6 +27,11 @@ public final class JdbiRefreshTokenRepository implements RefreshTokenRepository 
   }
 
   @Override
+  public Optional<RefreshToken> findByHash(String tokenHash) {
+    return dao().findRefresh(tokenHash).map(mapper::toRefresh);
+  }
+
+  @Override
   public Optional<RefreshToken> findByHashForUpdate(String tokenHash) {
     return dao().findRefreshForUpdate(tokenHash).map(mapper::toRefresh);
   }

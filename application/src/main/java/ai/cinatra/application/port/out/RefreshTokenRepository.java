@@ -9,6 +9,8 @@ import java.util.Optional;
 public interface RefreshTokenRepository {
   void add(RefreshToken token);
 
+  Optional<RefreshToken> findByHash(String tokenHash);
+
   /** The token, locked until the surrounding transaction ends, so two refreshes take turns. */
   Optional<RefreshToken> findByHashForUpdate(String tokenHash);
 
