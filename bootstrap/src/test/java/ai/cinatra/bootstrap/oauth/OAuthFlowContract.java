@@ -40,6 +40,7 @@ abstract class OAuthFlowContract {
   static final String PASSWORD = "correct horse battery staple";
   static final String VERIFIER = "dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk";
   static final ObjectMapper JSON = new ObjectMapper();
+  static final String KEK = "q83vEjRWeJq83vEjRWeJq83vEjRWeJq83vEjRWeJq80=";
 
   abstract DropwizardAppExtension<CinatraConfiguration> app();
 
@@ -52,8 +53,7 @@ abstract class OAuthFlowContract {
         ConfigOverride.config("server.applicationConnectors[0].port", "0"),
         ConfigOverride.config("server.adminConnectors[0].port", "0"),
         ConfigOverride.config("baseUrl", BASE_URL),
-        ConfigOverride.config(
-            "oauth.keyEncryptionKey", "q83vEjRWeJq83vEjRWeJq83vEjRWeJq83vEjRWeJq80="));
+        ConfigOverride.config("oauth.keyEncryptionKey", KEK));
   }
 
   /** The person who signs in; made directly in the database the application uses. */
@@ -624,5 +624,45 @@ abstract class OAuthFlowContract {
                 Map.of("grant_type", "refresh_token", "padding", "x".repeat(70_000)));
     assertThat(huge.statusCode()).isEqualTo(413);
     assertThat(JSON.readTree(huge.body()).get("error").asText()).isEqualTo("invalid_request");
+  }
+
+  @Test
+  void expiredAndWrongAudienceTokens_signedWithThisServersOwnKey_areRefused() throws Exception {
+    Authorized a = authorized();
+    String genuine =
+        JSON.readTree(exchange(a.clientId(), a.code(), a.redirectUri(), VERIFIER).body())
+            .get("access_token")
+            .asText();
+    JsonNode claims =
+        JSON.readTree(java.util.Base64.getUrlDecoder().decode(genuine.split("\\.")[1]));
+    // The server's own signing key, opened the way the server opens it.
+    ai.cinatra.adapters.oauth.Jose4jAccessTokens serverKey =
+        new ai.cinatra.adapters.oauth.Jose4jAccessTokens(
+            new ai.cinatra.adapters.persistence.oauth.JdbiSigningKeyRepository(database()),
+            new ai.cinatra.adapters.oauth.KeyEncryption(java.util.Base64.getDecoder().decode(KEK)),
+            java.time.Clock.systemUTC(),
+            java.time.Duration.ofHours(1));
+    Instant now = Instant.now();
+    java.util.function.BiFunction<String, Instant, String> sign =
+        (audience, issuedAt) ->
+            serverKey.issue(
+                new ai.cinatra.domain.oauth.AccessTokenClaims(
+                    BASE_URL,
+                    ai.cinatra.domain.account.AccountId.parse(claims.get("sub").asText()),
+                    audience,
+                    new ai.cinatra.domain.oauth.ClientId(claims.get("client_id").asText()),
+                    ai.cinatra.domain.oauth.GrantId.parse(claims.get("grant_id").asText()),
+                    java.util.Set.of("mcp:connect"),
+                    issuedAt,
+                    issuedAt.plusSeconds(3600),
+                    java.util.UUID.randomUUID().toString()));
+
+    // The control: the same key and claims, valid now, pass; so the refusals below are about
+    // expiry and audience alone.
+    assertThat(whoami(sign.apply(RESOURCE, now)).statusCode()).isEqualTo(200);
+    HttpResponse<String> expired = whoami(sign.apply(RESOURCE, now.minusSeconds(7200)));
+    assertChallenged(expired, "invalid_token");
+    assertThat(expired.body()).contains("expired");
+    assertChallenged(whoami(sign.apply("https://elsewhere.example/api/mcp", now)), "invalid_token");
   }
 }
