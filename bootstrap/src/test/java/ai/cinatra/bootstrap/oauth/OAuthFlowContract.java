@@ -184,7 +184,25 @@ abstract class OAuthFlowContract {
   }
 
   @Test
-  void wholeFlow_codeForTokens_thenRefreshRotates() throws Exception {
+  void wholeFlow_fromA401_throughDiscoveryAndRegistration_toTokensThatRotate() throws Exception {
+    // A client that knows only the MCP URL: the 401 names the resource metadata...
+    HttpResponse<String> challenge = whoami(null);
+    String metadataUrl =
+        challenge
+            .headers()
+            .firstValue("WWW-Authenticate")
+            .orElseThrow()
+            .replaceAll(".*resource_metadata=\"([^\"]+)\".*", "$1");
+    String metadataPath = java.net.URI.create(metadataUrl).getPath();
+    JsonNode resource = JSON.readTree(new Browser(base()).get(metadataPath).body());
+    assertThat(resource.get("resource").asText()).isEqualTo(RESOURCE);
+    // ...which names the authorization server, whose metadata names the registration endpoint.
+    String issuer = resource.get("authorization_servers").get(0).asText();
+    JsonNode server =
+        JSON.readTree(new Browser(base()).get("/.well-known/oauth-authorization-server").body());
+    assertThat(server.get("issuer").asText()).isEqualTo(issuer);
+    assertThat(server.get("registration_endpoint").asText()).isEqualTo(issuer + "/oauth/register");
+
     String registered = "http://localhost:33418/oauth/callback";
     String clientId = register(registered).get("client_id").asText();
     // RFC 8252: a loopback redirect URI matches on any port.
