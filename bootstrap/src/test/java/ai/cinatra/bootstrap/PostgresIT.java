@@ -3,12 +3,7 @@ package ai.cinatra.bootstrap;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.Map;
-import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -16,39 +11,31 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** The jar on the real PostgreSQL, configured only through environment variables. */
 class PostgresIT {
-  private static final String PG_URL =
-      System.getenv().getOrDefault("CINATRA_TEST_PG_URL", "jdbc:postgresql://127.0.0.1:5432/test");
-  private static final String PG_USER =
-      System.getenv().getOrDefault("CINATRA_TEST_PG_USER", "postgres");
-  private static final String PG_PASSWORD =
-      System.getenv().getOrDefault("CINATRA_TEST_PG_PASSWORD", "");
-
   @TempDir Path workDir;
-  private final String schema = "it_" + UUID.randomUUID().toString().replace("-", "");
+  private String schema;
 
   @BeforeEach
   void createSchema() {
-    sql("create schema " + schema);
+    schema = TestPostgres.createSchema("it");
   }
 
   @AfterEach
   void dropSchema() {
-    sql("drop schema " + schema + " cascade");
+    TestPostgres.dropSchema(schema);
   }
 
   @Test
   void dbMigrate_thenServerAndAccounts_onPostgres() throws Exception {
-    String separator = PG_URL.contains("?") ? "&" : "?";
     CinatraJar jar =
         new CinatraJar(
             workDir,
             Map.of(
                 "CINATRA_DATABASE_URL",
-                PG_URL + separator + "currentSchema=" + schema,
+                TestPostgres.urlFor(schema),
                 "CINATRA_DATABASE_USER",
-                PG_USER,
+                TestPostgres.USER,
                 "CINATRA_DATABASE_PASSWORD",
-                PG_PASSWORD,
+                TestPostgres.PASSWORD,
                 // As in production with several nodes: one key-encryption key for all, not a file.
                 "CINATRA_KEY_ENCRYPTION_KEY",
                 "q83vEjRWeJq83vEjRWeJq83vEjRWeJq83vEjRWeJq80="));
@@ -79,21 +66,5 @@ class PostgresIT {
           .containsPattern("pg@b\\.c\\s+admin\\s+active");
     }
     assertThat(workDir.resolve("data")).doesNotExist();
-  }
-
-  private void sql(String statement) {
-    try (Connection c = DriverManager.getConnection(PG_URL, PG_USER, PG_PASSWORD);
-        Statement s = c.createStatement()) {
-      s.execute(statement);
-    } catch (SQLException e) {
-      throw new AssertionError(
-          "PostgreSQL is not reachable at "
-              + PG_URL
-              + " ("
-              + e.getMessage()
-              + "). Start it with `pg_ctlcluster --skip-systemctl-redirect $(ls /etc/postgresql) main"
-              + " start` (./test.sh does), or point CINATRA_TEST_PG_URL at one.",
-          e);
-    }
   }
 }

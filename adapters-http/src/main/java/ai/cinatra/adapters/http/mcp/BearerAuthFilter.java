@@ -3,7 +3,7 @@ package ai.cinatra.adapters.http.mcp;
 import ai.cinatra.application.error.OAuthException;
 import ai.cinatra.application.port.in.oauth.AuthenticateBearerUseCase;
 import ai.cinatra.application.port.in.oauth.ServerAddressQuery;
-import ai.cinatra.domain.account.Actor;
+import ai.cinatra.domain.access.Actor;
 import ai.cinatra.domain.oauth.Scopes;
 import jakarta.annotation.Priority;
 import jakarta.ws.rs.Priorities;

@@ -1,6 +1,6 @@
 package ai.cinatra.adapters.http.mcp;
 
-import ai.cinatra.domain.account.Actor;
+import ai.cinatra.domain.access.Actor;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

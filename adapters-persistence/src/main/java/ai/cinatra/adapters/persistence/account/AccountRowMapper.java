@@ -1,29 +1,20 @@
 package ai.cinatra.adapters.persistence.account;
 
+import ai.cinatra.adapters.persistence.ValueMappings;
 import ai.cinatra.domain.account.Account;
-import ai.cinatra.domain.account.AccountId;
 import ai.cinatra.domain.account.Email;
 import ai.cinatra.domain.account.PasswordHash;
-import java.util.UUID;
 import org.mapstruct.Mapper;
 import org.mapstruct.factory.Mappers;
 
 /** Maps account rows to the domain record and back. */
-@Mapper
+@Mapper(uses = ValueMappings.class)
 public interface AccountRowMapper {
   AccountRowMapper INSTANCE = Mappers.getMapper(AccountRowMapper.class);
 
   Account toDomain(AccountRow row);
 
   AccountRow toRow(Account account);
-
-  default AccountId accountId(UUID value) {
-    return new AccountId(value);
-  }
-
-  default UUID uuid(AccountId id) {
-    return id.value();
-  }
 
   default Email email(String value) {
     return new Email(value);

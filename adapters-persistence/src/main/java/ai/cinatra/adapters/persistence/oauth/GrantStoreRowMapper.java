@@ -1,27 +1,22 @@
 package ai.cinatra.adapters.persistence.oauth;
 
+import ai.cinatra.adapters.persistence.ValueMappings;
 import ai.cinatra.adapters.persistence.oauth.GrantStoreDao.CodeRow;
 import ai.cinatra.adapters.persistence.oauth.GrantStoreDao.GrantRow;
 import ai.cinatra.adapters.persistence.oauth.GrantStoreDao.RefreshRow;
-import ai.cinatra.domain.account.AccountId;
 import ai.cinatra.domain.oauth.AuthorizationCode;
-import ai.cinatra.domain.oauth.ClientId;
 import ai.cinatra.domain.oauth.Grant;
-import ai.cinatra.domain.oauth.GrantId;
 import ai.cinatra.domain.oauth.Pkce;
 import ai.cinatra.domain.oauth.RefreshToken;
 import ai.cinatra.domain.oauth.Scopes;
-import java.time.Instant;
 import java.util.Arrays;
-import java.util.Optional;
 import java.util.Set;
-import java.util.UUID;
 import org.mapstruct.Mapper;
 import org.mapstruct.Mapping;
 import org.mapstruct.factory.Mappers;
 
 /** Maps grant, code and refresh token rows to domain records and back. */
-@Mapper
+@Mapper(uses = ValueMappings.class)
 public interface GrantStoreRowMapper {
   GrantStoreRowMapper INSTANCE = Mappers.getMapper(GrantStoreRowMapper.class);
 
@@ -50,30 +45,6 @@ public interface GrantStoreRowMapper {
   @Mapping(target = "grantId", source = "grant")
   RefreshRow toRow(RefreshToken token);
 
-  default GrantId grantId(UUID value) {
-    return new GrantId(value);
-  }
-
-  default UUID uuid(GrantId id) {
-    return id.value();
-  }
-
-  default AccountId accountId(UUID value) {
-    return new AccountId(value);
-  }
-
-  default UUID uuid(AccountId id) {
-    return id.value();
-  }
-
-  default ClientId clientId(String value) {
-    return new ClientId(value);
-  }
-
-  default String text(ClientId id) {
-    return id.value();
-  }
-
   default Pkce pkce(String challenge) {
     return new Pkce(challenge);
   }
@@ -88,21 +59,5 @@ public interface GrantStoreRowMapper {
 
   default String text(Set<String> scopes) {
     return Scopes.format(scopes);
-  }
-
-  default Optional<Instant> optionalInstant(Instant value) {
-    return Optional.ofNullable(value);
-  }
-
-  default Instant instant(Optional<Instant> value) {
-    return value.orElse(null);
-  }
-
-  default Optional<String> optionalText(String value) {
-    return Optional.ofNullable(value);
-  }
-
-  default String text(Optional<String> value) {
-    return value.orElse(null);
   }
 }

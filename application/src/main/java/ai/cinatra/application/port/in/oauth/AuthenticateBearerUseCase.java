@@ -1,6 +1,6 @@
 package ai.cinatra.application.port.in.oauth;
 
-import ai.cinatra.domain.account.Actor;
+import ai.cinatra.domain.access.Actor;
 
 /** Turns a presented bearer token into the actor behind it, or refuses it. */
 public interface AuthenticateBearerUseCase {

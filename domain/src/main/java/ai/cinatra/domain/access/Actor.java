@@ -1,5 +1,8 @@
-package ai.cinatra.domain.account;
+package ai.cinatra.domain.access;
 
+import ai.cinatra.domain.account.AccountId;
+import ai.cinatra.domain.account.Email;
+import ai.cinatra.domain.account.Role;
 import ai.cinatra.domain.error.InvalidValueException;
 import ai.cinatra.domain.oauth.ClientId;
 import ai.cinatra.domain.oauth.GrantId;
