@@ -4,6 +4,7 @@ import ai.cinatra.adapters.http.error.ApplicationExceptionMapper;
 import ai.cinatra.adapters.http.error.InvalidValueExceptionMapper;
 import ai.cinatra.adapters.http.error.RequestSizeLimitFilter;
 import ai.cinatra.adapters.http.mcp.BearerAuthFilter;
+import ai.cinatra.adapters.http.mcp.McpOriginFilter;
 import ai.cinatra.adapters.http.mcp.McpResource;
 import ai.cinatra.adapters.http.oauth.AuthorizeResource;
 import ai.cinatra.adapters.http.oauth.DiscoveryResource;
@@ -137,7 +138,10 @@ public class CinatraApplication extends Application<CinatraConfiguration> {
     environment.jersey().register(new OAuthRequestErrorMapper());
     environment.jersey().register(new RequestSizeLimitFilter(1 << 20, 64 << 10));
     environment.jersey().register(new BearerAuthFilter(wiring.bearer(), wiring.serverAddress()));
-    environment.jersey().register(new McpResource(environment.getObjectMapper(), version()));
+    environment.jersey().register(new McpOriginFilter(wiring.serverAddress()));
+    environment
+        .jersey()
+        .register(new McpResource(environment.getObjectMapper(), version(), wiring.mcpSessions()));
     environment
         .jersey()
         .register(

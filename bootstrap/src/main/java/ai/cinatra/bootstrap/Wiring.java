@@ -8,6 +8,7 @@ import ai.cinatra.adapters.persistence.JdbiSetup;
 import ai.cinatra.adapters.persistence.JdbiTransactions;
 import ai.cinatra.adapters.persistence.account.JdbiAccountRepository;
 import ai.cinatra.adapters.persistence.account.JdbiWebSessionRepository;
+import ai.cinatra.adapters.persistence.mcp.JdbiMcpSessionRepository;
 import ai.cinatra.adapters.persistence.oauth.JdbiAuthorizationCodeRepository;
 import ai.cinatra.adapters.persistence.oauth.JdbiClientRepository;
 import ai.cinatra.adapters.persistence.oauth.JdbiConsentRepository;
@@ -18,6 +19,7 @@ import ai.cinatra.application.service.AccountService;
 import ai.cinatra.application.service.AuthorizationService;
 import ai.cinatra.application.service.BearerAuthenticationService;
 import ai.cinatra.application.service.ClientRegistrationService;
+import ai.cinatra.application.service.McpSessionService;
 import ai.cinatra.application.service.ServerAddressService;
 import ai.cinatra.application.service.SignInService;
 import ai.cinatra.application.service.SigningKeyService;
@@ -39,7 +41,11 @@ record Wiring(
     AuthorizationService authorization,
     TokenService tokens,
     SignInService signIn,
-    BearerAuthenticationService bearer) {
+    BearerAuthenticationService bearer,
+    McpSessionService mcpSessions) {
+
+  /** Enough for every client a person runs at once, with room for reconnects. */
+  static final int MAX_MCP_SESSIONS_PER_ACCOUNT = 200;
 
   static Wiring on(Jdbi jdbi, Clock clock, CinatraConfiguration configuration) {
     JdbiSetup.configure(jdbi);
@@ -92,7 +98,9 @@ record Wiring(
             millis(oauth.getAccessTokenLifetime()),
             millis(oauth.getRefreshTokenLifetime())),
         new SignInService(accounts, hasher, new JdbiWebSessionRepository(jdbi), clock),
-        new BearerAuthenticationService(accessTokens, grants, accounts, address, clock));
+        new BearerAuthenticationService(accessTokens, grants, accounts, address, clock),
+        new McpSessionService(
+            new JdbiMcpSessionRepository(jdbi), clock, MAX_MCP_SESSIONS_PER_ACCOUNT));
   }
 
   private static Duration millis(io.dropwizard.util.Duration duration) {

@@ -56,16 +56,35 @@ final class Browser {
         HttpResponse.BodyHandlers.ofString());
   }
 
-  HttpResponse<String> postJsonWithBearer(String path, String json, String bearer)
+  HttpResponse<String> postJsonWithBearer(String path, String json, String bearer, String session)
+      throws IOException, InterruptedException {
+    return send(path, "POST", json, bearer, session, Map.of());
+  }
+
+  HttpResponse<String> send(
+      String path,
+      String method,
+      String json,
+      String bearer,
+      String session,
+      Map<String, String> headers)
       throws IOException, InterruptedException {
     HttpRequest.Builder request =
         HttpRequest.newBuilder(uri(path))
             .header("Content-Type", "application/json")
             .header("Accept", "application/json, text/event-stream")
-            .POST(HttpRequest.BodyPublishers.ofString(json));
+            .method(
+                method,
+                json == null
+                    ? HttpRequest.BodyPublishers.noBody()
+                    : HttpRequest.BodyPublishers.ofString(json));
     if (bearer != null) {
       request.header("Authorization", "Bearer " + bearer);
     }
+    if (session != null) {
+      request.header("Mcp-Session-Id", session);
+    }
+    headers.forEach(request::header);
     return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
   }
 

@@ -428,12 +428,27 @@ abstract class OAuthFlowContract {
         "invalid_grant");
   }
 
+  static final String INITIALIZE =
+      "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"initialize\",\"params\":{\"protocolVersion\":"
+          + "\"2025-11-25\",\"capabilities\":{},\"clientInfo\":{\"name\":\"t\",\"version\":\"1\"}}}";
+  static final String WHOAMI =
+      "{\"jsonrpc\":\"2.0\",\"id\":7,\"method\":\"tools/call\",\"params\":{\"name\":\"whoami\"}}";
+
+  /** Opens an MCP session with this token; the answer's Mcp-Session-Id, or null when refused. */
+  String initialize(String bearer) throws Exception {
+    HttpResponse<String> response =
+        new Browser(base()).postJsonWithBearer("/api/mcp", INITIALIZE, bearer, null);
+    return response.headers().firstValue("Mcp-Session-Id").orElse(null);
+  }
+
+  HttpResponse<String> mcp(String bearer, String session, String message) throws Exception {
+    return new Browser(base()).postJsonWithBearer("/api/mcp", message, bearer, session);
+  }
+
+  /** tools/call whoami in a session of its own (when the token is good enough to open one). */
   HttpResponse<String> whoami(String bearer) throws Exception {
-    return new Browser(base())
-        .postJsonWithBearer(
-            "/api/mcp",
-            "{\"jsonrpc\":\"2.0\",\"id\":7,\"method\":\"tools/call\",\"params\":{\"name\":\"whoami\"}}",
-            bearer);
+    String session = bearer == null ? null : initialize(bearer);
+    return mcp(bearer, session, WHOAMI);
   }
 
   static void assertChallenged(HttpResponse<String> response, String error) {
@@ -682,5 +697,130 @@ abstract class OAuthFlowContract {
     assertChallenged(expired, "invalid_token");
     assertThat(expired.body()).contains("expired");
     assertChallenged(whoami(sign.apply("https://elsewhere.example/api/mcp", now)), "invalid_token");
+  }
+
+  String accessToken() throws Exception {
+    Authorized a = authorized();
+    return JSON.readTree(exchange(a.clientId(), a.code(), a.redirectUri(), VERIFIER).body())
+        .get("access_token")
+        .asText();
+  }
+
+  static void assertRpcError(HttpResponse<String> response, int status, int code) throws Exception {
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
+    assertThat(JSON.readTree(response.body()).at("/error/code").asInt()).isEqualTo(code);
+  }
+
+  @Test
+  void mcpSessions_areIssuedAtInitialize_requiredAfter_boundToTheAccount_andEndedByDelete()
+      throws Exception {
+    String token = accessToken();
+    HttpResponse<String> init = mcp(token, null, INITIALIZE);
+    assertThat(init.statusCode()).isEqualTo(200);
+    assertThat(JSON.readTree(init.body()).at("/result/protocolVersion").asText())
+        .isEqualTo("2025-11-25");
+    String session = init.headers().firstValue("Mcp-Session-Id").orElseThrow();
+
+    assertThat(
+            mcp(token, session, "{\"jsonrpc\":\"2.0\",\"method\":\"notifications/initialized\"}")
+                .statusCode())
+        .isEqualTo(202);
+    assertThat(mcp(token, session, WHOAMI).statusCode()).isEqualTo(200);
+    assertRpcError(mcp(token, null, WHOAMI), 400, -32600);
+    assertRpcError(mcp(token, "unknown-session", WHOAMI), 404, -32001);
+
+    // Another account's token with this session id: not this session, and nothing says why.
+    String email = "other-session@example.org";
+    createAccount(database(), email);
+    Authorized other = authorized(email);
+    String otherToken =
+        JSON.readTree(
+                exchange(other.clientId(), other.code(), other.redirectUri(), VERIFIER).body())
+            .get("access_token")
+            .asText();
+    assertRpcError(mcp(otherToken, session, WHOAMI), 404, -32001);
+    assertThat(
+            new Browser(base())
+                .send("/api/mcp", "DELETE", null, otherToken, session, Map.of())
+                .statusCode())
+        .isEqualTo(404);
+
+    assertThat(
+            new Browser(base())
+                .send("/api/mcp", "DELETE", null, token, session, Map.of())
+                .statusCode())
+        .isEqualTo(204);
+    assertRpcError(mcp(token, session, WHOAMI), 404, -32001);
+  }
+
+  @Test
+  void mcpProtocol_answersFaultsWithTheRightJsonRpcErrors() throws Exception {
+    String token = accessToken();
+    String session = initialize(token);
+
+    assertRpcError(mcp(token, session, "{not json"), 400, -32700);
+    assertRpcError(mcp(token, session, "[" + WHOAMI + "]"), 400, -32600);
+    assertRpcError(
+        mcp(token, session, "{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"no/such\"}"), 200, -32601);
+    assertRpcError(
+        new Browser(base())
+            .send(
+                "/api/mcp",
+                "POST",
+                WHOAMI,
+                token,
+                session,
+                Map.of("MCP-Protocol-Version", "1999-01-01")),
+        400,
+        -32600);
+    HttpResponse<String> ping =
+        mcp(token, session, "{\"jsonrpc\":\"2.0\",\"id\":3,\"method\":\"ping\"}");
+    assertThat(JSON.readTree(ping.body()).get("result").toString()).isEqualTo("{}");
+    assertThat(
+            new Browser(base())
+                .send("/api/mcp", "GET", null, token, session, Map.of())
+                .statusCode())
+        .isEqualTo(405);
+    HttpResponse<String> unsupported =
+        mcp(token, null, INITIALIZE.replace("2025-11-25", "2020-01-01"));
+    assertThat(JSON.readTree(unsupported.body()).at("/result/protocolVersion").asText())
+        .isEqualTo("2025-11-25");
+    HttpResponse<String> older = mcp(token, null, INITIALIZE.replace("2025-11-25", "2025-03-26"));
+    assertThat(JSON.readTree(older.body()).at("/result/protocolVersion").asText())
+        .isEqualTo("2025-03-26");
+  }
+
+  @Test
+  void mcpEndpoint_refusesForeignOriginsAndHosts_evenBeforeAuthentication() throws Exception {
+    HttpResponse<String> evilOrigin =
+        new Browser(base())
+            .send(
+                "/api/mcp",
+                "POST",
+                INITIALIZE,
+                null,
+                null,
+                Map.of("Origin", "https://evil.example"));
+    assertThat(evilOrigin.statusCode()).isEqualTo(403);
+    HttpResponse<String> rebound =
+        new Browser(base())
+            .send("/api/mcp", "POST", INITIALIZE, null, null, Map.of("Host", "evil.example"));
+    assertThat(rebound.statusCode()).isEqualTo(403);
+
+    String token = accessToken();
+    HttpResponse<String> localPage =
+        new Browser(base())
+            .send(
+                "/api/mcp",
+                "POST",
+                INITIALIZE,
+                token,
+                null,
+                Map.of("Origin", "http://localhost:6274"));
+    assertThat(localPage.statusCode()).isEqualTo(200);
+    HttpResponse<String> ownOrigin =
+        new Browser(base())
+            .send("/api/mcp", "POST", INITIALIZE, token, null, Map.of("Origin", BASE_URL));
+    assertThat(ownOrigin.statusCode()).isEqualTo(200);
   }
 }

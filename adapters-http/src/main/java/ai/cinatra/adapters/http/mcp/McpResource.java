@@ -1,5 +1,8 @@
 package ai.cinatra.adapters.http.mcp;
 
+import ai.cinatra.application.error.ConflictException;
+import ai.cinatra.application.error.NotFoundException;
+import ai.cinatra.application.port.in.mcp.McpSessionsUseCase;
 import ai.cinatra.domain.access.Actor;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -20,9 +23,10 @@ import jakarta.ws.rs.core.Response;
 import java.util.List;
 
 /**
- * The MCP endpoint over Streamable HTTP, stateless for now: no session id is issued (the spec
- * allows that), every POST carries one JSON-RPC message and gets a JSON answer, and there is no
- * server-to-client stream yet (GET answers 405, as the spec says for that case).
+ * The MCP endpoint over Streamable HTTP. initialize opens a session (Mcp-Session-Id) bound to the
+ * account and client; every later request must carry it (400 without, 404 for an unknown, ended or
+ * someone else's); DELETE ends it. Every POST carries one JSON-RPC message and gets a JSON answer;
+ * there is no server-to-client stream yet (GET answers 405, as the spec allows).
  */
 @Path("/api/mcp")
 @McpAuthenticated
@@ -31,12 +35,16 @@ public final class McpResource {
   static final int MAX_BODY_CHARS = 1 << 20;
 
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+  static final String SESSION_HEADER = "Mcp-Session-Id";
+
   private final ObjectMapper json;
   private final String version;
+  private final McpSessionsUseCase sessions;
 
-  public McpResource(ObjectMapper json, String version) {
+  public McpResource(ObjectMapper json, String version, McpSessionsUseCase sessions) {
     this.json = json;
     this.version = version;
+    this.sessions = sessions;
   }
 
   @POST
@@ -44,6 +52,7 @@ public final class McpResource {
   public Response post(
       String body,
       @HeaderParam("MCP-Protocol-Version") String protocolVersion,
+      @HeaderParam(SESSION_HEADER) String sessionId,
       @Context ContainerRequestContext request) {
     if (protocolVersion != null && !PROTOCOL_VERSIONS.contains(protocolVersion)) {
       return jsonResponse(
@@ -64,17 +73,38 @@ public final class McpResource {
       return jsonResponse(
           400, error(NODES.nullNode(), -32600, "expected one JSON-RPC 2.0 message"));
     }
+    Actor actor = (Actor) request.getProperty(BearerAuthFilter.ACTOR);
+    JsonNode id = message.has("id") ? message.get("id") : NODES.nullNode();
+    boolean initialize = "initialize".equals(message.path("method").asText());
+    if (initialize && message.has("id")) {
+      ObjectNode result = initialize(message.path("params"));
+      String opened;
+      try {
+        opened = sessions.open(actor, result.get("protocolVersion").asText());
+      } catch (ConflictException e) {
+        return jsonResponse(200, error(id, -32000, e.getMessage()));
+      }
+      return Response.ok(result(id, result), MediaType.APPLICATION_JSON_TYPE)
+          .header(SESSION_HEADER, opened)
+          .build();
+    }
+    if (sessionId == null) {
+      return jsonResponse(
+          400, error(id, -32600, "the Mcp-Session-Id header is required; initialize first"));
+    }
+    try {
+      sessions.find(actor, sessionId);
+    } catch (NotFoundException e) {
+      return jsonResponse(404, error(id, -32001, e.getMessage()));
+    }
     if (!message.has("method")) {
       return Response.accepted().build(); // a response to a request we never send yet
     }
     if (!message.has("id")) {
       return Response.accepted().build(); // a notification: nothing to answer
     }
-    Actor actor = (Actor) request.getProperty(BearerAuthFilter.ACTOR);
-    JsonNode id = message.get("id");
     JsonNode params = message.path("params");
     return switch (message.get("method").asText()) {
-      case "initialize" -> jsonResponse(200, result(id, initialize(params)));
       case "ping" -> jsonResponse(200, result(id, NODES.objectNode()));
       case "tools/list" -> jsonResponse(200, result(id, toolsList()));
       case "tools/call" -> jsonResponse(200, callTool(id, params, actor));
@@ -86,12 +116,24 @@ public final class McpResource {
 
   @GET
   public Response stream() {
-    return Response.status(Response.Status.METHOD_NOT_ALLOWED).header("Allow", "POST").build();
+    return Response.status(Response.Status.METHOD_NOT_ALLOWED)
+        .header("Allow", "POST, DELETE")
+        .build();
   }
 
   @DELETE
-  public Response end() {
-    return Response.status(Response.Status.METHOD_NOT_ALLOWED).header("Allow", "POST").build();
+  public Response end(
+      @HeaderParam(SESSION_HEADER) String sessionId, @Context ContainerRequestContext request) {
+    if (sessionId == null) {
+      return jsonResponse(
+          400, error(NODES.nullNode(), -32600, "the Mcp-Session-Id header is required"));
+    }
+    try {
+      sessions.end((Actor) request.getProperty(BearerAuthFilter.ACTOR), sessionId);
+      return Response.noContent().build();
+    } catch (NotFoundException e) {
+      return jsonResponse(404, error(NODES.nullNode(), -32001, e.getMessage()));
+    }
   }
 
   private ObjectNode initialize(JsonNode params) {

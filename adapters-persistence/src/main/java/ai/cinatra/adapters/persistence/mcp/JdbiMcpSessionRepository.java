@@ -1,0 +1,38 @@
+package ai.cinatra.adapters.persistence.mcp;
+
+import ai.cinatra.application.port.out.McpSessionRepository;
+import ai.cinatra.domain.account.AccountId;
+import ai.cinatra.domain.mcp.McpSession;
+import java.time.Instant;
+import java.util.Optional;
+import org.jdbi.v3.core.Jdbi;
+
+/** The McpSessionRepository through JDBI, shared by every node. */
+public final class JdbiMcpSessionRepository implements McpSessionRepository {
+  private final McpSessionDao dao;
+  private final McpSessionRowMapper mapper = McpSessionRowMapper.INSTANCE;
+
+  public JdbiMcpSessionRepository(Jdbi jdbi) {
+    this.dao = jdbi.onDemand(McpSessionDao.class);
+  }
+
+  @Override
+  public void add(McpSession session) {
+    dao.insert(mapper.toRow(session));
+  }
+
+  @Override
+  public Optional<McpSession> findByHash(String idHash) {
+    return dao.find(idHash).map(mapper::toSession);
+  }
+
+  @Override
+  public void end(String idHash, Instant at) {
+    dao.end(idHash, at);
+  }
+
+  @Override
+  public int countOpen(AccountId account, Instant createdSince) {
+    return dao.countOpen(account.value(), createdSince);
+  }
+}

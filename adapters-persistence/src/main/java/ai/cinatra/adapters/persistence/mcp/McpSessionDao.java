@@ -1,0 +1,42 @@
+package ai.cinatra.adapters.persistence.mcp;
+
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
+import org.jdbi.v3.sqlobject.customizer.BindMethods;
+import org.jdbi.v3.sqlobject.statement.SqlQuery;
+import org.jdbi.v3.sqlobject.statement.SqlUpdate;
+
+/** SQL for the mcp_sessions table. */
+@RegisterConstructorMapper(McpSessionDao.SessionRow.class)
+public interface McpSessionDao {
+
+  /** A row of mcp_sessions. */
+  record SessionRow(
+      String idHash,
+      UUID accountId,
+      String clientId,
+      String protocolVersion,
+      Instant createdAt,
+      Instant endedAt) {}
+
+  @SqlUpdate(
+      "insert into mcp_sessions (id_hash, account_id, client_id, protocol_version, created_at,"
+          + " ended_at) values (:idHash, :accountId, :clientId, :protocolVersion, :createdAt,"
+          + " :endedAt)")
+  void insert(@BindMethods SessionRow row);
+
+  @SqlQuery(
+      "select id_hash, account_id, client_id, protocol_version, created_at, ended_at from"
+          + " mcp_sessions where id_hash = :idHash")
+  Optional<SessionRow> find(String idHash);
+
+  @SqlUpdate("update mcp_sessions set ended_at = :at where id_hash = :idHash and ended_at is null")
+  void end(String idHash, Instant at);
+
+  @SqlQuery(
+      "select count(*) from mcp_sessions where account_id = :accountId and ended_at is null and"
+          + " created_at >= :createdSince")
+  int countOpen(UUID accountId, Instant createdSince);
+}

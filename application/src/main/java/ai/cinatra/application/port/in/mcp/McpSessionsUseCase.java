@@ -1,0 +1,27 @@
+package ai.cinatra.application.port.in.mcp;
+
+import ai.cinatra.domain.access.Actor;
+import ai.cinatra.domain.mcp.McpSession;
+
+/** Opens, finds and ends MCP sessions, each bound to the actor that opened it. */
+public interface McpSessionsUseCase {
+
+  /**
+   * Opens a session and returns its id, handed out once.
+   *
+   * @throws ai.cinatra.application.error.ConflictException when the account has too many open
+   *     sessions
+   */
+  String open(Actor actor, String protocolVersion);
+
+  /**
+   * The open session with this id, if it is this actor's.
+   *
+   * @throws ai.cinatra.application.error.NotFoundException otherwise: unknown, ended, or someone
+   *     else's, told apart for nobody
+   */
+  McpSession find(Actor actor, String sessionId);
+
+  /** Ends the actor's session; someone else's or an unknown one is not found. */
+  void end(Actor actor, String sessionId);
+}
