@@ -7,70 +7,10 @@
 import { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import { StreamableHTTPClientTransport } from "@modelcontextprotocol/sdk/client/streamableHttp.js";
 import { UnauthorizedError } from "@modelcontextprotocol/sdk/client/auth.js";
+import { authorizeInBrowser } from "./browser.mjs";
 
 const [baseUrl, email, password] = process.argv.slice(2);
 const redirectUrl = "http://localhost:53682/oauth/callback";
-
-/** The person's browser: a cookie jar and manual redirects. */
-class Browser {
-  cookies = new Map();
-  async request(url, options = {}) {
-    const headers = { ...(options.headers ?? {}) };
-    if (this.cookies.size > 0) {
-      headers.cookie = [...this.cookies].map(([k, v]) => `${k}=${v}`).join("; ");
-    }
-    const response = await fetch(url, { ...options, headers, redirect: "manual" });
-    for (const line of response.headers.getSetCookie()) {
-      const [pair] = line.split(";");
-      const eq = pair.indexOf("=");
-      const name = pair.slice(0, eq).trim();
-      const value = pair.slice(eq + 1).trim();
-      if (/max-age=0/i.test(line)) this.cookies.delete(name);
-      else this.cookies.set(name, value);
-    }
-    return response;
-  }
-  static hiddenFields(html) {
-    const fields = {};
-    for (const m of html.matchAll(/<input type="hidden" name="([^"]+)" value="([^"]*)">/g)) {
-      fields[m[1]] = m[2].replaceAll("&quot;", '"').replaceAll("&#39;", "'").replaceAll("&lt;", "<")
-        .replaceAll("&gt;", ">").replaceAll("&amp;", "&");
-    }
-    return fields;
-  }
-  postForm(url, fields) {
-    return this.request(url, {
-      method: "POST",
-      headers: { "content-type": "application/x-www-form-urlencoded" },
-      body: new URLSearchParams(fields).toString(),
-    });
-  }
-}
-
-/** Sign in and approve, as a person would; returns the authorization code from the final redirect. */
-async function authorizeInBrowser(authorizationUrl) {
-  const browser = new Browser();
-  let response = await browser.request(authorizationUrl);
-  let location = new URL(response.headers.get("location"), baseUrl);
-  if (location.pathname === "/sign-in") {
-    const form = await (await browser.request(location)).text();
-    response = await browser.postForm(new URL("/sign-in", baseUrl), {
-      ...Browser.hiddenFields(form), email, password,
-    });
-    location = new URL(response.headers.get("location"), baseUrl);
-    response = await browser.request(location);
-  }
-  if (response.status === 200) {
-    const consent = await response.text();
-    response = await browser.postForm(new URL("/oauth/authorize", baseUrl), {
-      ...Browser.hiddenFields(consent), decision: "approve",
-    });
-  }
-  const back = new URL(response.headers.get("location"));
-  if (!back.href.startsWith(redirectUrl)) throw new Error(`unexpected redirect ${back}`);
-  if (back.searchParams.get("error")) throw new Error(`authorization failed: ${back.search}`);
-  return { code: back.searchParams.get("code"), iss: back.searchParams.get("iss") };
-}
 
 const saw = { registered: null, authorizationUrl: null, iss: null };
 let pendingCode = null;
@@ -95,7 +35,7 @@ const provider = {
   codeVerifier: () => store.verifier,
   redirectToAuthorization: async (url) => {
     saw.authorizationUrl = url.href;
-    const { code, iss } = await authorizeInBrowser(url);
+    const { code, iss } = await authorizeInBrowser(url, { baseUrl, email, password, redirectUrl });
     pendingCode = code;
     saw.iss = iss;
   },

@@ -16,11 +16,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The official MCP TypeScript SDK client, with its OAuth client provider, connects to the real jar
- * from nothing (401, discovery, registration, sign-in, consent, PKCE, tokens) to tools/list and a
- * tools/call.
+ * Real MCP clients written by others against the real jar: the official TypeScript SDK client with
+ * its OAuth client provider, and mcp-remote (the stdio bridge Claude Code and Claude Desktop use),
+ * each from nothing (401, discovery, registration, sign-in, consent, PKCE, tokens) to tools/list
+ * and a tools/call.
  */
-class TypeScriptSdkClientIT {
+class RealMcpClientsIT {
   private static final Path SOURCES = Path.of("src", "test", "node").toAbsolutePath();
   private static final Path CLIENT = Path.of("target", "node-client").toAbsolutePath();
 
@@ -29,10 +30,17 @@ class TypeScriptSdkClientIT {
   @BeforeAll
   static void installTheSdk() throws Exception {
     Files.createDirectories(CLIENT);
-    for (String file : List.of("package.json", "package-lock.json", "oauth-mcp-client.mjs")) {
+    for (String file :
+        List.of(
+            "package.json",
+            "package-lock.json",
+            "browser.mjs",
+            "oauth-mcp-client.mjs",
+            "mcp-remote-client.mjs")) {
       Files.copy(SOURCES.resolve(file), CLIENT.resolve(file), StandardCopyOption.REPLACE_EXISTING);
     }
-    if (!Files.isDirectory(CLIENT.resolve("node_modules/@modelcontextprotocol/sdk"))) {
+    if (!Files.isDirectory(CLIENT.resolve("node_modules/@modelcontextprotocol/sdk"))
+        || !Files.isDirectory(CLIENT.resolve("node_modules/mcp-remote"))) {
       Process npm =
           new ProcessBuilder("npm", "ci", "--no-audit", "--no-fund")
               .directory(CLIENT.toFile())
@@ -85,6 +93,48 @@ class TypeScriptSdkClientIT {
       assertThat(saw.get("whoami").get("clientId").asText())
           .isEqualTo(saw.get("registered").asText());
       assertThat(saw.get("hasRefreshToken").asBoolean()).isTrue();
+    }
+  }
+
+  @Test
+  void mcpRemote_bridgesStdioToTheServer_fromNothingToToolsCall() throws Exception {
+    int port = CinatraJar.freePort();
+    String base = "http://127.0.0.1:" + port;
+    CinatraJar jar = new CinatraJar(workDir, Map.of("CINATRA_BASE_URL", base));
+    assertThat(
+            jar.run(
+                    "a long enough password\n",
+                    "account",
+                    "create",
+                    "--email",
+                    "cc@example.org",
+                    "--role",
+                    "viewer")
+                .exitCode())
+        .isZero();
+
+    try (CinatraJar.Server server = jar.server(port, CinatraJar.freePort())) {
+      Process node =
+          new ProcessBuilder(
+                  "node",
+                  "mcp-remote-client.mjs",
+                  base,
+                  "cc@example.org",
+                  "a long enough password",
+                  String.valueOf(CinatraJar.freePort()))
+              .directory(CLIENT.toFile())
+              .start();
+      String stdout = new String(node.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      String stderr = new String(node.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+      assertThat(node.waitFor(2, TimeUnit.MINUTES)).isTrue();
+      assertThat(node.exitValue()).as(stderr + stdout).isZero();
+
+      JsonNode saw = new ObjectMapper().readTree(stdout.strip());
+      assertThat(saw.get("authorized").asBoolean()).isTrue();
+      assertThat(saw.get("server").get("name").asText()).isEqualTo("cinatra");
+      assertThat(saw.get("tools").toString()).contains("\"whoami\"");
+      assertThat(saw.get("whoami").get("email").asText()).isEqualTo("cc@example.org");
+      assertThat(saw.get("whoami").get("role").asText()).isEqualTo("viewer");
     }
   }
 }
