@@ -5,6 +5,7 @@ import ai.cinatra.application.error.NotFoundException;
 import ai.cinatra.application.port.in.mcp.McpSessionsUseCase;
 import ai.cinatra.domain.access.Actor;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -41,8 +42,18 @@ public final class McpResource {
   private final String version;
   private final McpSessionsUseCase sessions;
 
+  /** Deeper than any real tool call, shallow enough that parsing stays cheap. */
+  static final int MAX_JSON_DEPTH = 64;
+
   public McpResource(ObjectMapper json, String version, McpSessionsUseCase sessions) {
-    this.json = json;
+    this.json = json.copy();
+    this.json
+        .getFactory()
+        .setStreamReadConstraints(
+            StreamReadConstraints.builder()
+                .maxNestingDepth(MAX_JSON_DEPTH)
+                .maxStringLength(MAX_BODY_CHARS)
+                .build());
     this.version = version;
     this.sessions = sessions;
   }
@@ -106,7 +117,11 @@ public final class McpResource {
     JsonNode params = message.path("params");
     return switch (message.get("method").asText()) {
       case "ping" -> jsonResponse(200, result(id, NODES.objectNode()));
-      case "tools/list" -> jsonResponse(200, result(id, toolsList()));
+      case "tools/list" ->
+          params.hasNonNull("cursor")
+              // One page holds every tool so far; any cursor is one this server never gave.
+              ? jsonResponse(200, error(id, -32602, "invalid cursor"))
+              : jsonResponse(200, result(id, toolsList()));
       case "tools/call" -> jsonResponse(200, callTool(id, params, actor));
       default ->
           jsonResponse(
