@@ -44,6 +44,7 @@ import java.util.List;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import net.sourceforge.argparse4j.inf.Namespace;
+import org.glassfish.jersey.server.ServerProperties;
 import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -122,6 +123,11 @@ public class CinatraApplication extends Application<CinatraConfiguration> {
     wiring.signingKeys().jwks();
     scheduleClientCleanup(environment, wiring.clientRegistration(), configuration.getOauth());
 
+    // Keep Location headers relative: behind a TLS-terminating proxy, Jersey would otherwise make
+    // them absolute with the internal scheme and host, and sign-in would send people there.
+    environment
+        .jersey()
+        .property(ServerProperties.LOCATION_HEADER_RELATIVE_URI_RESOLUTION_DISABLED, true);
     environment.jersey().register(new ApplicationExceptionMapper());
     environment.jersey().register(new InvalidValueExceptionMapper());
     environment.jersey().register(new OAuthExceptionMapper());

@@ -212,6 +212,15 @@ abstract class OAuthFlowContract {
     String back = signInAndApprove(browser, authorizeParams(clientId, redirectUri));
 
     assertThat(back).startsWith(redirectUri + "?code=");
+    // prompt=consent shows the consent page even though this client was approved a moment ago.
+    HttpResponse<String> askedAgain =
+        browser.get(authorizeUrl(authorizeParams(clientId, redirectUri)) + "&prompt=consent");
+    assertThat(askedAgain.statusCode()).isEqualTo(200);
+    assertThat(askedAgain.body()).contains("Connect Claude?");
+    // Pages redirect relatively, so behind a TLS proxy nobody is sent to the internal address.
+    HttpResponse<String> toSignIn =
+        new Browser(base()).get(authorizeUrl(authorizeParams(clientId, redirectUri)));
+    assertThat(Browser.location(toSignIn)).startsWith("/sign-in?return_to=");
     Map<String, String> answer = Browser.query(back);
     assertThat(answer).containsEntry("state", "state-123").containsEntry("iss", BASE_URL);
     HttpResponse<String> tokens = exchange(clientId, answer.get("code"), redirectUri, VERIFIER);
