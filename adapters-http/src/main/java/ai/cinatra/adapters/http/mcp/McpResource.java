@@ -38,6 +38,10 @@ public final class McpResource {
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
   static final String SESSION_HEADER = "Mcp-Session-Id";
 
+  /** RFC 5424 severities, as the MCP logging utility names them. */
+  static final List<String> LOG_LEVELS =
+      List.of("debug", "info", "notice", "warning", "error", "critical", "alert", "emergency");
+
   private final ObjectMapper json;
   private final String version;
   private final McpSessionsUseCase sessions;
@@ -117,6 +121,10 @@ public final class McpResource {
     JsonNode params = message.path("params");
     return switch (message.get("method").asText()) {
       case "ping" -> jsonResponse(200, result(id, NODES.objectNode()));
+      case "logging/setLevel" ->
+          LOG_LEVELS.contains(params.path("level").asText())
+              ? jsonResponse(200, result(id, NODES.objectNode()))
+              : jsonResponse(200, error(id, -32602, "level must be one of " + LOG_LEVELS));
       case "tools/list" ->
           params.hasNonNull("cursor")
               // One page holds every tool so far; any cursor is one this server never gave.
@@ -160,6 +168,7 @@ public final class McpResource {
         PROTOCOL_VERSIONS.contains(requested) ? requested : PROTOCOL_VERSIONS.get(0));
     ObjectNode capabilities = result.putObject("capabilities");
     capabilities.putObject("tools").put("listChanged", true);
+    capabilities.putObject("logging");
     ObjectNode serverInfo = result.putObject("serverInfo");
     serverInfo.put("name", "cinatra");
     serverInfo.put("version", version);
