@@ -52,89 +52,68 @@ class RealMcpClientsIT {
     }
   }
 
-  @Test
-  void sdkClient_connectsFromNothing_toToolsListAndCall() throws Exception {
+  private static final String PASSWORD = "a long enough password";
+
+  /**
+   * Starts the jar with an account, runs one client script against it as that account, and returns
+   * the JSON line the script printed.
+   */
+  private JsonNode runClient(String script, String email, String role, String... extraArgs)
+      throws Exception {
     int port = CinatraJar.freePort();
     String base = "http://127.0.0.1:" + port;
     CinatraJar jar = new CinatraJar(workDir, Map.of("CINATRA_BASE_URL", base));
     assertThat(
-            jar.run(
-                    "a long enough password\n",
-                    "account",
-                    "create",
-                    "--email",
-                    "dev@example.org",
-                    "--role",
-                    "member")
+            jar.run(PASSWORD + "\n", "account", "create", "--email", email, "--role", role)
                 .exitCode())
         .isZero();
-
     try (CinatraJar.Server server = jar.server(port, CinatraJar.freePort())) {
-      Process node =
-          new ProcessBuilder(
-                  "node", "oauth-mcp-client.mjs", base, "dev@example.org", "a long enough password")
-              .directory(CLIENT.toFile())
-              .start();
+      List<String> command =
+          new java.util.ArrayList<>(List.of("node", script, base, email, PASSWORD));
+      command.addAll(List.of(extraArgs));
+      Process node = new ProcessBuilder(command).directory(CLIENT.toFile()).start();
       String stdout = new String(node.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
       String stderr = new String(node.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
       assertThat(node.waitFor(2, TimeUnit.MINUTES)).isTrue();
       assertThat(node.exitValue()).as(stderr + stdout).isZero();
-
       JsonNode saw = new ObjectMapper().readTree(stdout.strip());
-      assertThat(saw.get("registered").asText()).startsWith("mcp_");
-      assertThat(saw.get("authorizationUrl").asText())
-          .startsWith(base + "/oauth/authorize?")
-          .contains("code_challenge_method=S256");
-      assertThat(saw.get("iss").asText()).isEqualTo(base);
-      assertThat(saw.get("protocolVersion").asText()).isEqualTo("2025-11-25");
-      assertThat(saw.get("tools").toString()).contains("\"whoami\"");
-      assertThat(saw.get("whoami").get("email").asText()).isEqualTo("dev@example.org");
-      assertThat(saw.get("whoami").get("role").asText()).isEqualTo("member");
-      assertThat(saw.get("whoami").get("clientId").asText())
-          .isEqualTo(saw.get("registered").asText());
-      assertThat(saw.get("hasRefreshToken").asBoolean()).isTrue();
+      ((com.fasterxml.jackson.databind.node.ObjectNode) saw).put("base", base);
+      return saw;
     }
   }
 
   @Test
+  void sdkClient_connectsFromNothing_toToolsListAndCall() throws Exception {
+    JsonNode saw = runClient("oauth-mcp-client.mjs", "dev@example.org", "member");
+
+    String base = saw.get("base").asText();
+    assertThat(saw.get("registered").asText()).startsWith("mcp_");
+    assertThat(saw.get("authorizationUrl").asText())
+        .startsWith(base + "/oauth/authorize?")
+        .contains("code_challenge_method=S256");
+    assertThat(saw.get("iss").asText()).isEqualTo(base);
+    assertThat(saw.get("protocolVersion").asText()).isEqualTo("2025-11-25");
+    assertThat(saw.get("tools").toString()).contains("\"whoami\"");
+    assertThat(saw.get("whoami").get("email").asText()).isEqualTo("dev@example.org");
+    assertThat(saw.get("whoami").get("role").asText()).isEqualTo("member");
+    assertThat(saw.get("whoami").get("clientId").asText())
+        .isEqualTo(saw.get("registered").asText());
+    assertThat(saw.get("hasRefreshToken").asBoolean()).isTrue();
+  }
+
+  @Test
   void mcpRemote_bridgesStdioToTheServer_fromNothingToToolsCall() throws Exception {
-    int port = CinatraJar.freePort();
-    String base = "http://127.0.0.1:" + port;
-    CinatraJar jar = new CinatraJar(workDir, Map.of("CINATRA_BASE_URL", base));
-    assertThat(
-            jar.run(
-                    "a long enough password\n",
-                    "account",
-                    "create",
-                    "--email",
-                    "cc@example.org",
-                    "--role",
-                    "viewer")
-                .exitCode())
-        .isZero();
+    JsonNode saw =
+        runClient(
+            "mcp-remote-client.mjs",
+            "cc@example.org",
+            "viewer",
+            String.valueOf(CinatraJar.freePort()));
 
-    try (CinatraJar.Server server = jar.server(port, CinatraJar.freePort())) {
-      Process node =
-          new ProcessBuilder(
-                  "node",
-                  "mcp-remote-client.mjs",
-                  base,
-                  "cc@example.org",
-                  "a long enough password",
-                  String.valueOf(CinatraJar.freePort()))
-              .directory(CLIENT.toFile())
-              .start();
-      String stdout = new String(node.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-      String stderr = new String(node.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
-      assertThat(node.waitFor(2, TimeUnit.MINUTES)).isTrue();
-      assertThat(node.exitValue()).as(stderr + stdout).isZero();
-
-      JsonNode saw = new ObjectMapper().readTree(stdout.strip());
-      assertThat(saw.get("authorized").asBoolean()).isTrue();
-      assertThat(saw.get("server").get("name").asText()).isEqualTo("cinatra");
-      assertThat(saw.get("tools").toString()).contains("\"whoami\"");
-      assertThat(saw.get("whoami").get("email").asText()).isEqualTo("cc@example.org");
-      assertThat(saw.get("whoami").get("role").asText()).isEqualTo("viewer");
-    }
+    assertThat(saw.get("authorized").asBoolean()).isTrue();
+    assertThat(saw.get("server").get("name").asText()).isEqualTo("cinatra");
+    assertThat(saw.get("tools").toString()).contains("\"whoami\"");
+    assertThat(saw.get("whoami").get("email").asText()).isEqualTo("cc@example.org");
+    assertThat(saw.get("whoami").get("role").asText()).isEqualTo("viewer");
   }
 }
