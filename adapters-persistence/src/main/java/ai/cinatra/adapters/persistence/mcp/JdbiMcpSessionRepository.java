@@ -32,7 +32,7 @@ public final class JdbiMcpSessionRepository implements McpSessionRepository {
   }
 
   @Override
-  public int countOpen(AccountId account, Instant createdSince) {
-    return dao.countOpen(account.value(), createdSince);
+  public int countOpen(AccountId account, Instant createdAfter) {
+    return dao.countOpen(account.value(), createdAfter);
   }
 }

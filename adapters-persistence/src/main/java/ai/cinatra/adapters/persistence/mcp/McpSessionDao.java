@@ -37,6 +37,6 @@ public interface McpSessionDao {
 
   @SqlQuery(
       "select count(*) from mcp_sessions where account_id = :accountId and ended_at is null and"
-          + " created_at >= :createdSince")
-  int countOpen(UUID accountId, Instant createdSince);
+          + " created_at > :createdAfter")
+  int countOpen(UUID accountId, Instant createdAfter);
 }

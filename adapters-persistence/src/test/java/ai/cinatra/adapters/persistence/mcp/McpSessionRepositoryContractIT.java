@@ -49,14 +49,14 @@ class McpSessionRepositoryContractIT {
 
     assertThat(sessions.findByHash("h1")).contains(first);
     assertThat(sessions.findByHash("nope")).isEmpty();
-    assertThat(sessions.countOpen(account, T0)).isEqualTo(2);
-    assertThat(sessions.countOpen(account, T0.plusSeconds(1))).isZero();
+    assertThat(sessions.countOpen(account, T0.minusSeconds(1))).isEqualTo(2);
+    assertThat(sessions.countOpen(account, T0)).isZero();
 
     sessions.end("h1", T0.plusSeconds(5));
     sessions.end("h1", T0.plusSeconds(9));
 
     assertThat(sessions.findByHash("h1").orElseThrow().endedAt()).contains(T0.plusSeconds(5));
-    assertThat(sessions.countOpen(account, T0)).isEqualTo(1);
-    assertThat(sessions.countOpen(AccountId.random(), T0)).isZero();
+    assertThat(sessions.countOpen(account, T0.minusSeconds(1))).isEqualTo(1);
+    assertThat(sessions.countOpen(AccountId.random(), T0.minusSeconds(1))).isZero();
   }
 }

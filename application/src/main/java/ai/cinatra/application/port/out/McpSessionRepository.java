@@ -13,6 +13,6 @@ public interface McpSessionRepository {
 
   void end(String idHash, Instant at);
 
-  /** Sessions of the account not ended and created at or after {@code createdSince}. */
-  int countOpen(AccountId account, Instant createdSince);
+  /** Sessions of the account not ended and created after {@code createdAfter}. */
+  int countOpen(AccountId account, Instant createdAfter);
 }

@@ -1,0 +1,89 @@
+package ai.cinatra.application.service;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import ai.cinatra.application.error.ConflictException;
+import ai.cinatra.application.error.NotFoundException;
+import ai.cinatra.application.fakes.InMemoryMcpSessionRepository;
+import ai.cinatra.application.fakes.MutableClock;
+import ai.cinatra.domain.access.Actor;
+import ai.cinatra.domain.account.AccountId;
+import ai.cinatra.domain.account.Email;
+import ai.cinatra.domain.account.Role;
+import ai.cinatra.domain.mcp.McpSession;
+import ai.cinatra.domain.oauth.ClientId;
+import ai.cinatra.domain.oauth.GrantId;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class McpSessionServiceTest {
+  private final MutableClock clock = new MutableClock(Instant.parse("2026-11-29T10:00:00Z"));
+  private final McpSessionService sessions =
+      new McpSessionService(new InMemoryMcpSessionRepository(), clock, 3);
+
+  private static Actor actor(AccountId account, String client) {
+    return new Actor(
+        account, new Email("a@b.c"), Role.MEMBER, new ClientId(client), GrantId.random(), Set.of());
+  }
+
+  private final AccountId alice = AccountId.random();
+
+  @Test
+  void openedSession_isFoundByItsOwnerOnly() {
+    String id = sessions.open(actor(alice, "mcp_claude"), "2025-11-25");
+
+    assertThat(sessions.find(actor(alice, "mcp_claude"), id).protocolVersion())
+        .isEqualTo("2025-11-25");
+    assertThatThrownBy(() -> sessions.find(actor(AccountId.random(), "mcp_claude"), id))
+        .isInstanceOf(NotFoundException.class);
+    assertThatThrownBy(() -> sessions.find(actor(alice, "mcp_other"), id))
+        .isInstanceOf(NotFoundException.class);
+    assertThatThrownBy(() -> sessions.find(actor(alice, "mcp_claude"), "x".repeat(101)))
+        .isInstanceOf(NotFoundException.class);
+  }
+
+  @Test
+  void endedSession_isGone_andOthersCannotEndIt() {
+    String id = sessions.open(actor(alice, "mcp_claude"), "2025-11-25");
+
+    assertThatThrownBy(() -> sessions.end(actor(AccountId.random(), "mcp_claude"), id))
+        .isInstanceOf(NotFoundException.class);
+    sessions.end(actor(alice, "mcp_claude"), id);
+
+    assertThatThrownBy(() -> sessions.find(actor(alice, "mcp_claude"), id))
+        .isInstanceOf(NotFoundException.class);
+  }
+
+  @Test
+  void perAccountLimit_refusesOneMore_butNotAnotherAccount_andEndingFreesASlot() {
+    String first = sessions.open(actor(alice, "mcp_claude"), "2025-11-25");
+    sessions.open(actor(alice, "mcp_claude"), "2025-11-25");
+    sessions.open(actor(alice, "mcp_claude"), "2025-11-25");
+
+    assertThatThrownBy(() -> sessions.open(actor(alice, "mcp_claude"), "2025-11-25"))
+        .isInstanceOf(ConflictException.class)
+        .hasMessageContaining("3 open MCP sessions");
+    sessions.open(actor(AccountId.random(), "mcp_claude"), "2025-11-25");
+
+    sessions.end(actor(alice, "mcp_claude"), first);
+    sessions.open(actor(alice, "mcp_claude"), "2025-11-25");
+  }
+
+  @Test
+  void sessionsExpireAfterADay_andStopCountingAgainstTheLimit() {
+    String id = sessions.open(actor(alice, "mcp_claude"), "2025-11-25");
+    sessions.open(actor(alice, "mcp_claude"), "2025-11-25");
+    sessions.open(actor(alice, "mcp_claude"), "2025-11-25");
+
+    clock.advance(McpSession.LIFETIME.minus(Duration.ofSeconds(1)));
+    assertThat(sessions.find(actor(alice, "mcp_claude"), id)).isNotNull();
+
+    clock.advance(Duration.ofSeconds(1));
+    assertThatThrownBy(() -> sessions.find(actor(alice, "mcp_claude"), id))
+        .isInstanceOf(NotFoundException.class);
+    sessions.open(actor(alice, "mcp_claude"), "2025-11-25");
+  }
+}
