@@ -35,8 +35,11 @@ public final class SignInService implements SignInUseCase {
   private final WebSessionRepository sessions;
   private final Clock clock;
 
-  /** Hashed once, so an unknown email costs as much time as a known one. */
-  private final ai.cinatra.domain.account.PasswordHash decoy;
+  /**
+   * Hashed on first use, not at construction, so commands and start-up do not pay for it; then an
+   * unknown email costs as much time as a known one.
+   */
+  private volatile ai.cinatra.domain.account.PasswordHash decoy;
 
   private record Failures(int count, Instant lastAt) {}
 
@@ -57,7 +60,6 @@ public final class SignInService implements SignInUseCase {
     this.hasher = hasher;
     this.sessions = sessions;
     this.clock = clock;
-    this.decoy = hasher.hash("decoy password that matches nothing");
   }
 
   @Override
@@ -73,7 +75,8 @@ public final class SignInService implements SignInUseCase {
     Optional<Account> account = find(emailText);
     boolean bounded = password != null && password.length() <= PasswordPolicy.MAX_LENGTH;
     boolean matches =
-        bounded && hasher.matches(password, account.map(Account::passwordHash).orElse(decoy));
+        bounded
+            && hasher.matches(password, account.map(Account::passwordHash).orElseGet(this::decoy));
     if (!matches || account.isEmpty() || !account.get().isActive()) {
       recordFailure(key, now);
       throw new ForbiddenException(WRONG);
@@ -89,6 +92,15 @@ public final class SignInService implements SignInUseCase {
             now.plus(WebSession.LIFETIME));
     sessions.add(session);
     return new SignedIn(session, token);
+  }
+
+  private ai.cinatra.domain.account.PasswordHash decoy() {
+    ai.cinatra.domain.account.PasswordHash hash = decoy;
+    if (hash == null) {
+      hash = hasher.hash("decoy password that matches nothing");
+      decoy = hash;
+    }
+    return hash;
   }
 
   private Optional<Account> find(String emailText) {

@@ -192,8 +192,15 @@ public final class TokenService implements TokenUseCase, RevokeAndIntrospectUseC
       throw new OAuthException(Code.INVALID_REQUEST, "token is required");
     }
     Instant now = clock.instant();
+    // Looked up once: a refresh token by its hash, else an access token by its signature.
     Optional<RefreshToken> refresh = refreshTokens.findByHash(OpaqueSecret.hash(token));
-    Optional<Grant> grant = grantOf(client, token, now).filter(Grant::isActive);
+    Optional<AccessTokenClaims> claims =
+        refresh.isPresent() ? Optional.empty() : verifiedAccessToken(token, now);
+    Optional<Grant> grant =
+        clientsGrant(
+                client,
+                refresh.map(RefreshToken::grant).or(() -> claims.map(AccessTokenClaims::grantId)))
+            .filter(Grant::isActive);
     if (grant.isEmpty()
         || accounts.findById(grant.get().account()).filter(Account::isActive).isEmpty()) {
       return Introspection.inactive();
@@ -213,24 +220,29 @@ public final class TokenService implements TokenUseCase, RevokeAndIntrospectUseC
               Optional.of(grant.get().resource()),
               Optional.of(r.expiresAt()));
     }
-    AccessTokenClaims claims = verifiedAccessToken(token, now).orElseThrow();
+    AccessTokenClaims access = claims.orElseThrow();
     return new Introspection(
         true,
         Optional.of("Bearer"),
-        Optional.of(claims.clientId().value()),
-        Optional.of(claims.subject().toString()),
-        Optional.of(Scopes.format(claims.scopes())),
-        Optional.of(claims.audience()),
-        Optional.of(claims.expiresAt()));
+        Optional.of(access.clientId().value()),
+        Optional.of(access.subject().toString()),
+        Optional.of(Scopes.format(access.scopes())),
+        Optional.of(access.audience()),
+        Optional.of(access.expiresAt()));
   }
 
   /** The grant behind a refresh or access token, if the token is ours and this client's. */
   private Optional<Grant> grantOf(OAuthClient client, String token, Instant now) {
     Optional<RefreshToken> refresh = refreshTokens.findByHash(OpaqueSecret.hash(token));
-    Optional<ai.cinatra.domain.oauth.GrantId> grantId =
+    return clientsGrant(
+        client,
         refresh.isPresent()
             ? refresh.map(RefreshToken::grant)
-            : verifiedAccessToken(token, now).map(AccessTokenClaims::grantId);
+            : verifiedAccessToken(token, now).map(AccessTokenClaims::grantId));
+  }
+
+  private Optional<Grant> clientsGrant(
+      OAuthClient client, Optional<ai.cinatra.domain.oauth.GrantId> grantId) {
     return grantId.flatMap(grants::findById).filter(g -> g.client().equals(client.id()));
   }
 
