@@ -99,6 +99,20 @@ final class Browser {
         HttpResponse.BodyHandlers.ofString());
   }
 
+  /** A form post without Content-Length: the body arrives chunked. */
+  HttpResponse<String> postChunked(String path, String form)
+      throws IOException, InterruptedException {
+    byte[] body = form.getBytes(StandardCharsets.UTF_8);
+    return http.send(
+        HttpRequest.newBuilder(uri(path))
+            .header("Content-Type", "application/x-www-form-urlencoded")
+            .POST(
+                HttpRequest.BodyPublishers.ofInputStream(
+                    () -> new java.io.ByteArrayInputStream(body)))
+            .build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
   private URI uri(String pathOrUrl) {
     return URI.create(pathOrUrl.startsWith("http") ? pathOrUrl : base + pathOrUrl);
   }
