@@ -34,6 +34,11 @@ public final class InMemoryAccountRepository implements AccountRepository {
   }
 
   @Override
+  public synchronized void updateRole(AccountId id, ai.cinatra.domain.account.Role role) {
+    accounts.computeIfPresent(id, (k, a) -> a.withRole(role));
+  }
+
+  @Override
   public synchronized List<Account> list() {
     return new ArrayList<>(accounts.values());
   }

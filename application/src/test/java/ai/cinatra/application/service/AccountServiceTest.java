@@ -4,17 +4,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import ai.cinatra.application.error.ConflictException;
+import ai.cinatra.application.error.NotFoundException;
 import ai.cinatra.application.fakes.InMemoryAccountRepository;
 import ai.cinatra.application.fakes.ReversingPasswordHasher;
 import ai.cinatra.application.port.in.account.CreateAccountCommand;
 import ai.cinatra.application.port.in.account.CreatedAccount;
 import ai.cinatra.domain.account.Account;
+import ai.cinatra.domain.account.AccountId;
 import ai.cinatra.domain.account.Email;
 import ai.cinatra.domain.account.Role;
 import ai.cinatra.domain.error.InvalidValueException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -23,8 +27,9 @@ class AccountServiceTest {
 
   private final InMemoryAccountRepository accounts = new InMemoryAccountRepository();
   private final ReversingPasswordHasher hasher = new ReversingPasswordHasher();
+  private final List<AccountId> changed = new ArrayList<>();
   private final AccountService service =
-      new AccountService(accounts, hasher, Clock.fixed(NOW, ZoneOffset.UTC));
+      new AccountService(accounts, hasher, Clock.fixed(NOW, ZoneOffset.UTC), changed::add);
 
   @Test
   void createAccount_storesHashNotPassword() {
@@ -95,5 +100,21 @@ class AccountServiceTest {
     assertThat(service.listAccounts())
         .extracting(a -> a.email().value())
         .containsExactly("z@b.c", "a@b.c");
+  }
+
+  @Test
+  void changeRole_storesTheRole_andTellsTheListenerOnlyWhenItChanged() {
+    service.createAccount(
+        new CreateAccountCommand(
+            new Email("m@b.c"), Role.MEMBER, Optional.of("correct horse battery")));
+    Account member = accounts.findByEmail(new Email("m@b.c")).orElseThrow();
+
+    assertThat(service.changeRole(new Email("m@b.c"), Role.VIEWER).role()).isEqualTo(Role.VIEWER);
+    assertThat(accounts.findByEmail(new Email("m@b.c")).orElseThrow().role())
+        .isEqualTo(Role.VIEWER);
+    service.changeRole(new Email("m@b.c"), Role.VIEWER);
+    assertThat(changed).containsExactly(member.id());
+    assertThatThrownBy(() -> service.changeRole(new Email("nobody@b.c"), Role.ADMIN))
+        .isInstanceOf(NotFoundException.class);
   }
 }

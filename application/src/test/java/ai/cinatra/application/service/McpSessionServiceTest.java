@@ -11,6 +11,7 @@ import ai.cinatra.domain.access.Actor;
 import ai.cinatra.domain.account.AccountId;
 import ai.cinatra.domain.account.Email;
 import ai.cinatra.domain.account.Role;
+import ai.cinatra.domain.mcp.LogLevel;
 import ai.cinatra.domain.mcp.McpSession;
 import ai.cinatra.domain.oauth.ClientId;
 import ai.cinatra.domain.oauth.GrantId;
@@ -33,7 +34,7 @@ class McpSessionServiceTest {
 
   @Test
   void openedSession_isFoundByItsOwnerOnly() {
-    String id = sessions.open(actor(alice, "mcp_claude"), "2025-11-25");
+    String id = sessions.open(actor(alice, "mcp_claude"), "2025-11-25", Set.of("sampling"));
 
     assertThat(sessions.find(actor(alice, "mcp_claude"), id).protocolVersion())
         .isEqualTo("2025-11-25");
@@ -47,7 +48,7 @@ class McpSessionServiceTest {
 
   @Test
   void endedSession_isGone_andOthersCannotEndIt() {
-    String id = sessions.open(actor(alice, "mcp_claude"), "2025-11-25");
+    String id = sessions.open(actor(alice, "mcp_claude"), "2025-11-25", Set.of("sampling"));
 
     assertThatThrownBy(() -> sessions.end(actor(AccountId.random(), "mcp_claude"), id))
         .isInstanceOf(NotFoundException.class);
@@ -59,24 +60,25 @@ class McpSessionServiceTest {
 
   @Test
   void perAccountLimit_refusesOneMore_butNotAnotherAccount_andEndingFreesASlot() {
-    String first = sessions.open(actor(alice, "mcp_claude"), "2025-11-25");
-    sessions.open(actor(alice, "mcp_claude"), "2025-11-25");
-    sessions.open(actor(alice, "mcp_claude"), "2025-11-25");
+    String first = sessions.open(actor(alice, "mcp_claude"), "2025-11-25", Set.of("sampling"));
+    sessions.open(actor(alice, "mcp_claude"), "2025-11-25", Set.of("sampling"));
+    sessions.open(actor(alice, "mcp_claude"), "2025-11-25", Set.of("sampling"));
 
-    assertThatThrownBy(() -> sessions.open(actor(alice, "mcp_claude"), "2025-11-25"))
+    assertThatThrownBy(
+            () -> sessions.open(actor(alice, "mcp_claude"), "2025-11-25", Set.of("sampling")))
         .isInstanceOf(ConflictException.class)
         .hasMessageContaining("3 open MCP sessions");
-    sessions.open(actor(AccountId.random(), "mcp_claude"), "2025-11-25");
+    sessions.open(actor(AccountId.random(), "mcp_claude"), "2025-11-25", Set.of("sampling"));
 
     sessions.end(actor(alice, "mcp_claude"), first);
-    sessions.open(actor(alice, "mcp_claude"), "2025-11-25");
+    sessions.open(actor(alice, "mcp_claude"), "2025-11-25", Set.of("sampling"));
   }
 
   @Test
   void sessionsExpireAfterADay_andStopCountingAgainstTheLimit() {
-    String id = sessions.open(actor(alice, "mcp_claude"), "2025-11-25");
-    sessions.open(actor(alice, "mcp_claude"), "2025-11-25");
-    sessions.open(actor(alice, "mcp_claude"), "2025-11-25");
+    String id = sessions.open(actor(alice, "mcp_claude"), "2025-11-25", Set.of("sampling"));
+    sessions.open(actor(alice, "mcp_claude"), "2025-11-25", Set.of("sampling"));
+    sessions.open(actor(alice, "mcp_claude"), "2025-11-25", Set.of("sampling"));
 
     clock.advance(McpSession.LIFETIME.minus(Duration.ofSeconds(1)));
     assertThat(sessions.find(actor(alice, "mcp_claude"), id)).isNotNull();
@@ -84,6 +86,20 @@ class McpSessionServiceTest {
     clock.advance(Duration.ofSeconds(1));
     assertThatThrownBy(() -> sessions.find(actor(alice, "mcp_claude"), id))
         .isInstanceOf(NotFoundException.class);
-    sessions.open(actor(alice, "mcp_claude"), "2025-11-25");
+    sessions.open(actor(alice, "mcp_claude"), "2025-11-25", Set.of("sampling"));
+  }
+
+  @Test
+  void session_remembersKnownClientCapabilitiesOnly_andItsLogLevel() {
+    String id =
+        sessions.open(
+            actor(alice, "mcp_claude"), "2025-11-25", Set.of("elicitation", "teleportation"));
+    McpSession session = sessions.find(actor(alice, "mcp_claude"), id);
+    assertThat(session.clientCapabilities()).containsExactly("elicitation");
+    assertThat(session.clientCan("sampling")).isFalse();
+    assertThat(session.logLevel()).isEqualTo(LogLevel.INFO);
+
+    sessions.setLogLevel(session, LogLevel.DEBUG);
+    assertThat(sessions.find(actor(alice, "mcp_claude"), id).logLevel()).isEqualTo(LogLevel.DEBUG);
   }
 }

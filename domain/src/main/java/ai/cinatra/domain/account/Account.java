@@ -26,6 +26,11 @@ public record Account(
     return new Account(AccountId.random(), email, role, AccountStatus.ACTIVE, passwordHash, now);
   }
 
+  /** The same account with another role. */
+  public Account withRole(Role newRole) {
+    return new Account(id, email, newRole, status, passwordHash, createdAt);
+  }
+
   public boolean isActive() {
     return status == AccountStatus.ACTIVE;
   }

@@ -6,25 +6,37 @@ import ai.cinatra.domain.oauth.ClientId;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * An MCP session (Streamable HTTP), known by the hash of its Mcp-Session-Id and bound to the
- * account and client that opened it: the same id with anyone else's token is not this session.
+ * account and client that opened it: the same id with anyone else's token is not this session. It
+ * remembers what the client said it can do at initialize and the log level it asked for, so every
+ * node serving the session behaves alike.
  */
 public record McpSession(
     String idHash,
     AccountId account,
     ClientId client,
     String protocolVersion,
+    Set<String> clientCapabilities,
+    LogLevel logLevel,
     Instant createdAt,
     Optional<Instant> endedAt) {
+
+  /** Client capabilities this server acts on; others are not remembered. */
+  public static final Set<String> KNOWN_CAPABILITIES = Set.of("sampling", "elicitation", "roots");
 
   public McpSession {
     if (idHash == null || account == null || client == null || protocolVersion == null) {
       throw new InvalidValueException("a session names its account, client and protocol version");
     }
-    if (createdAt == null || endedAt == null) {
-      throw new InvalidValueException("a session has a creation time");
+    if (createdAt == null || endedAt == null || logLevel == null) {
+      throw new InvalidValueException("a session has a creation time and a log level");
+    }
+    clientCapabilities = Set.copyOf(clientCapabilities);
+    if (!KNOWN_CAPABILITIES.containsAll(clientCapabilities)) {
+      throw new InvalidValueException("unknown client capability in " + clientCapabilities);
     }
   }
 
@@ -41,5 +53,10 @@ public record McpSession(
   /** Whether this session belongs to that account acting through that client. */
   public boolean belongsTo(AccountId account, ClientId client) {
     return this.account.equals(account) && this.client.equals(client);
+  }
+
+  /** Whether the client said at initialize that it answers this kind of server request. */
+  public boolean clientCan(String capability) {
+    return clientCapabilities.contains(capability);
   }
 }

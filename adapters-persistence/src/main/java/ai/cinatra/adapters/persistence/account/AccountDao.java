@@ -27,4 +27,7 @@ public interface AccountDao {
 
   @SqlQuery("select " + COLUMNS + " from accounts order by created_at, id")
   List<AccountRow> list();
+
+  @SqlUpdate("update accounts set role = :role where id = :id")
+  void updateRole(UUID id, String role);
 }

@@ -6,6 +6,7 @@ import ai.cinatra.application.port.out.AccountRepository;
 import ai.cinatra.domain.account.Account;
 import ai.cinatra.domain.account.AccountId;
 import ai.cinatra.domain.account.Email;
+import ai.cinatra.domain.account.Role;
 import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.core.Jdbi;
@@ -40,6 +41,11 @@ public final class JdbiAccountRepository implements AccountRepository {
   @Override
   public Optional<Account> findByEmail(Email email) {
     return dao.findByEmail(email.value()).map(mapper::toDomain);
+  }
+
+  @Override
+  public void updateRole(AccountId id, Role role) {
+    dao.updateRole(id.value(), role.name());
   }
 
   @Override

@@ -2,8 +2,10 @@ package ai.cinatra.adapters.persistence.mcp;
 
 import ai.cinatra.application.port.out.McpSessionRepository;
 import ai.cinatra.domain.account.AccountId;
+import ai.cinatra.domain.mcp.LogLevel;
 import ai.cinatra.domain.mcp.McpSession;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.core.Jdbi;
 
@@ -32,7 +34,17 @@ public final class JdbiMcpSessionRepository implements McpSessionRepository {
   }
 
   @Override
+  public void setLogLevel(String idHash, LogLevel level) {
+    dao.setLogLevel(idHash, level.name());
+  }
+
+  @Override
   public int countOpen(AccountId account, Instant createdAfter) {
     return dao.countOpen(account.value(), createdAfter);
+  }
+
+  @Override
+  public List<McpSession> listOpen(AccountId account, Instant createdAfter) {
+    return dao.listOpen(account.value(), createdAfter).stream().map(mapper::toSession).toList();
   }
 }

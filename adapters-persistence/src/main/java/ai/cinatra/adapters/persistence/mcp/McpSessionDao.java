@@ -1,6 +1,7 @@
 package ai.cinatra.adapters.persistence.mcp;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
@@ -11,32 +12,46 @@ import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 /** SQL for the mcp_sessions table. */
 @RegisterConstructorMapper(McpSessionDao.SessionRow.class)
 public interface McpSessionDao {
+  String COLUMNS =
+      "id_hash, account_id, client_id, protocol_version, client_capabilities, log_level,"
+          + " created_at, ended_at";
 
-  /** A row of mcp_sessions. */
+  /** A row of mcp_sessions; capabilities are comma-separated. */
   record SessionRow(
       String idHash,
       UUID accountId,
       String clientId,
       String protocolVersion,
+      String clientCapabilities,
+      String logLevel,
       Instant createdAt,
       Instant endedAt) {}
 
   @SqlUpdate(
-      "insert into mcp_sessions (id_hash, account_id, client_id, protocol_version, created_at,"
-          + " ended_at) values (:idHash, :accountId, :clientId, :protocolVersion, :createdAt,"
-          + " :endedAt)")
+      "insert into mcp_sessions ("
+          + COLUMNS
+          + ") values (:idHash, :accountId, :clientId, :protocolVersion, :clientCapabilities,"
+          + " :logLevel, :createdAt, :endedAt)")
   void insert(@BindMethods SessionRow row);
 
-  @SqlQuery(
-      "select id_hash, account_id, client_id, protocol_version, created_at, ended_at from"
-          + " mcp_sessions where id_hash = :idHash")
+  @SqlQuery("select " + COLUMNS + " from mcp_sessions where id_hash = :idHash")
   Optional<SessionRow> find(String idHash);
 
   @SqlUpdate("update mcp_sessions set ended_at = :at where id_hash = :idHash and ended_at is null")
   void end(String idHash, Instant at);
 
+  @SqlUpdate("update mcp_sessions set log_level = :level where id_hash = :idHash")
+  void setLogLevel(String idHash, String level);
+
   @SqlQuery(
       "select count(*) from mcp_sessions where account_id = :accountId and ended_at is null and"
           + " created_at > :createdAfter")
   int countOpen(UUID accountId, Instant createdAfter);
+
+  @SqlQuery(
+      "select "
+          + COLUMNS
+          + " from mcp_sessions where account_id = :accountId and ended_at is null and"
+          + " created_at > :createdAfter")
+  List<SessionRow> listOpen(UUID accountId, Instant createdAfter);
 }

@@ -3,6 +3,10 @@ package ai.cinatra.adapters.persistence.mcp;
 import ai.cinatra.adapters.persistence.ValueMappings;
 import ai.cinatra.adapters.persistence.mcp.McpSessionDao.SessionRow;
 import ai.cinatra.domain.mcp.McpSession;
+import java.util.Arrays;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
 import org.mapstruct.Mapper;
 import org.mapstruct.Mapping;
 import org.mapstruct.factory.Mappers;
@@ -19,4 +23,14 @@ public interface McpSessionRowMapper {
   @Mapping(target = "accountId", source = "account")
   @Mapping(target = "clientId", source = "client")
   SessionRow toRow(McpSession session);
+
+  default Set<String> capabilities(String commaSeparated) {
+    return Arrays.stream(commaSeparated.split(","))
+        .filter(s -> !s.isEmpty())
+        .collect(Collectors.toSet());
+  }
+
+  default String capabilities(Set<String> capabilities) {
+    return String.join(",", new TreeSet<>(capabilities));
+  }
 }

@@ -4,10 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import ai.cinatra.adapters.persistence.TestDatabase;
 import ai.cinatra.domain.account.AccountId;
+import ai.cinatra.domain.mcp.LogLevel;
 import ai.cinatra.domain.mcp.McpSession;
 import ai.cinatra.domain.oauth.ClientId;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -40,10 +42,8 @@ class McpSessionRepositoryContractIT {
   @Test
   void add_find_count_end() {
     AccountId account = AccountId.random();
-    McpSession first =
-        new McpSession("h1", account, new ClientId("mcp_c"), "2025-11-25", T0, Optional.empty());
-    McpSession second =
-        new McpSession("h2", account, new ClientId("mcp_c"), "2025-06-18", T0, Optional.empty());
+    McpSession first = session("h1", account, "2025-11-25", Set.of("sampling", "elicitation"));
+    McpSession second = session("h2", account, "2025-06-18", Set.of());
     sessions.add(first);
     sessions.add(second);
 
@@ -58,5 +58,26 @@ class McpSessionRepositoryContractIT {
     assertThat(sessions.findByHash("h1").orElseThrow().endedAt()).contains(T0.plusSeconds(5));
     assertThat(sessions.countOpen(account, T0.minusSeconds(1))).isEqualTo(1);
     assertThat(sessions.countOpen(AccountId.random(), T0.minusSeconds(1))).isZero();
+    assertThat(sessions.listOpen(account, T0.minusSeconds(1))).containsExactly(second);
+  }
+
+  @Test
+  void logLevel_isStored() {
+    sessions.add(session("h3", AccountId.random(), "2025-11-25", Set.of()));
+    sessions.setLogLevel("h3", LogLevel.WARNING);
+    assertThat(sessions.findByHash("h3").orElseThrow().logLevel()).isEqualTo(LogLevel.WARNING);
+  }
+
+  private static McpSession session(
+      String hash, AccountId account, String version, Set<String> capabilities) {
+    return new McpSession(
+        hash,
+        account,
+        new ClientId("mcp_c"),
+        version,
+        capabilities,
+        LogLevel.INFO,
+        T0,
+        Optional.empty());
   }
 }

@@ -21,6 +21,9 @@ public interface AccountRepository {
 
   Optional<Account> findByEmail(Email email);
 
+  /** Stores the account's new role. */
+  void updateRole(AccountId id, ai.cinatra.domain.account.Role role);
+
   /** All accounts, oldest first. */
   List<Account> list();
 }

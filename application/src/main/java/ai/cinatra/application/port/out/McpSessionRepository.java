@@ -1,8 +1,10 @@
 package ai.cinatra.application.port.out;
 
 import ai.cinatra.domain.account.AccountId;
+import ai.cinatra.domain.mcp.LogLevel;
 import ai.cinatra.domain.mcp.McpSession;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 /** Stores MCP sessions, so any node behind a load balancer can serve any session. */
@@ -13,6 +15,11 @@ public interface McpSessionRepository {
 
   void end(String idHash, Instant at);
 
+  void setLogLevel(String idHash, LogLevel level);
+
   /** Sessions of the account not ended and created after {@code createdAfter}. */
   int countOpen(AccountId account, Instant createdAfter);
+
+  /** The same sessions as {@link #countOpen}, for telling them something. */
+  List<McpSession> listOpen(AccountId account, Instant createdAfter);
 }

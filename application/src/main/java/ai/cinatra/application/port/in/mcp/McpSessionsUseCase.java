@@ -1,7 +1,9 @@
 package ai.cinatra.application.port.in.mcp;
 
 import ai.cinatra.domain.access.Actor;
+import ai.cinatra.domain.mcp.LogLevel;
 import ai.cinatra.domain.mcp.McpSession;
+import java.util.Set;
 
 /** Opens, finds and ends MCP sessions, each bound to the actor that opened it. */
 public interface McpSessionsUseCase {
@@ -9,10 +11,12 @@ public interface McpSessionsUseCase {
   /**
    * Opens a session and returns its id, handed out once.
    *
+   * @param clientCapabilities what the client said at initialize it can answer; unknown ones are
+   *     dropped
    * @throws ai.cinatra.application.error.ConflictException when the account has too many open
    *     sessions
    */
-  String open(Actor actor, String protocolVersion);
+  String open(Actor actor, String protocolVersion, Set<String> clientCapabilities);
 
   /**
    * The open session with this id, if it is this actor's.
@@ -24,4 +28,7 @@ public interface McpSessionsUseCase {
 
   /** Ends the actor's session; someone else's or an unknown one is not found. */
   void end(Actor actor, String sessionId);
+
+  /** The least severe log message the session's client wants from now on. */
+  void setLogLevel(McpSession session, LogLevel level);
 }

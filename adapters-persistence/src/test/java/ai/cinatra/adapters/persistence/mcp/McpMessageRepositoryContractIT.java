@@ -1,0 +1,64 @@
+package ai.cinatra.adapters.persistence.mcp;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import ai.cinatra.adapters.persistence.TestDatabase;
+import ai.cinatra.domain.mcp.McpMessage;
+import java.time.Instant;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/** The McpMessageRepository contract, run against H2 and against the real PostgreSQL. */
+@ParameterizedClass(name = "{0}")
+@EnumSource(TestDatabase.Kind.class)
+class McpMessageRepositoryContractIT {
+  private static final Instant T0 = Instant.parse("2026-11-29T10:15:30.123456Z");
+
+  @Parameter TestDatabase.Kind kind;
+
+  private TestDatabase database;
+  private JdbiMcpMessageRepository messages;
+
+  @BeforeEach
+  void openDatabase() {
+    database = TestDatabase.create(kind);
+    messages = new JdbiMcpMessageRepository(database.jdbi());
+  }
+
+  @AfterEach
+  void dropDatabase() {
+    database.close();
+  }
+
+  private McpMessage append(String session, String stream, String payload, Instant at) {
+    return messages.append(new McpMessage(0, session, stream, payload, false, at));
+  }
+
+  @Test
+  void appendedMessages_getIncreasingIds_andReplayPerSessionAndStream() {
+    McpMessage a = append("s1", "p1", "{\"n\":1}", T0);
+    McpMessage b = append("s1", "p1", "{\"n\":2}", T0);
+    append("s1", "p2", "{\"n\":3}", T0);
+    append("s2", "p1", "{\"n\":4}", T0);
+    McpMessage last = messages.append(new McpMessage(0, "s1", "p1", "{\"n\":5}", true, T0));
+
+    assertThat(b.id()).isGreaterThan(a.id());
+    assertThat(messages.after("s1", "p1", 0, 10)).containsExactly(a, b, last);
+    assertThat(messages.after("s1", "p1", a.id(), 1)).containsExactly(b);
+    assertThat(messages.after("s1", "p1", last.id(), 10)).isEmpty();
+    assertThat(messages.after("s1", "p1", b.id(), 10).get(0).last()).isTrue();
+  }
+
+  @Test
+  void deleteCreatedBefore_deletesOnlyOlderMessages() {
+    append("s1", "p1", "{}", T0);
+    McpMessage kept = append("s1", "p1", "{}", T0.plusSeconds(60));
+
+    assertThat(messages.deleteCreatedBefore(T0.plusSeconds(1))).isEqualTo(1);
+    assertThat(messages.after("s1", "p1", 0, 10)).containsExactly(kept);
+  }
+}

@@ -1,0 +1,54 @@
+package ai.cinatra.application.service;
+
+import ai.cinatra.application.port.in.mcp.McpStreamsUseCase;
+import ai.cinatra.application.port.out.McpMessageRepository;
+import ai.cinatra.application.port.out.McpSessionRepository;
+import ai.cinatra.domain.account.AccountId;
+import ai.cinatra.domain.mcp.McpMessage;
+import ai.cinatra.domain.mcp.McpSession;
+import java.time.Clock;
+import java.util.List;
+
+/** Stream messages through the store, so that every node can replay and deliver them. */
+public final class McpStreamService implements McpStreamsUseCase {
+  /** A replay hands out this many messages at a time; the caller asks again for more. */
+  static final int REPLAY_BATCH = 200;
+
+  static final String TOOLS_CHANGED =
+      "{\"jsonrpc\":\"2.0\",\"method\":\"notifications/tools/list_changed\"}";
+
+  private final McpMessageRepository messages;
+  private final McpSessionRepository sessions;
+  private final Clock clock;
+
+  public McpStreamService(
+      McpMessageRepository messages, McpSessionRepository sessions, Clock clock) {
+    this.messages = messages;
+    this.sessions = sessions;
+    this.clock = clock;
+  }
+
+  @Override
+  public McpMessage publish(McpSession session, String stream, String payload, boolean last) {
+    return messages.append(
+        new McpMessage(0, session.idHash(), stream, payload, last, clock.instant()));
+  }
+
+  @Override
+  public List<McpMessage> replay(McpSession session, String stream, long afterId) {
+    return messages.after(session.idHash(), stream, afterId, REPLAY_BATCH);
+  }
+
+  @Override
+  public void announceToolsChanged(AccountId account) {
+    for (McpSession session :
+        sessions.listOpen(account, clock.instant().minus(McpSession.LIFETIME))) {
+      publish(session, STANDALONE, TOOLS_CHANGED, false);
+    }
+  }
+
+  @Override
+  public int deleteExpired() {
+    return messages.deleteCreatedBefore(clock.instant().minus(McpSession.LIFETIME));
+  }
+}

@@ -1,0 +1,84 @@
+package ai.cinatra.application.service;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import ai.cinatra.application.fakes.InMemoryMcpMessageRepository;
+import ai.cinatra.application.fakes.InMemoryMcpSessionRepository;
+import ai.cinatra.application.fakes.MutableClock;
+import ai.cinatra.application.port.in.mcp.McpStreamsUseCase;
+import ai.cinatra.domain.access.Actor;
+import ai.cinatra.domain.account.AccountId;
+import ai.cinatra.domain.account.Email;
+import ai.cinatra.domain.account.Role;
+import ai.cinatra.domain.mcp.McpMessage;
+import ai.cinatra.domain.mcp.McpSession;
+import ai.cinatra.domain.oauth.ClientId;
+import ai.cinatra.domain.oauth.GrantId;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class McpStreamServiceTest {
+  private final MutableClock clock = new MutableClock(Instant.parse("2026-11-29T10:00:00Z"));
+  private final InMemoryMcpSessionRepository sessionStore = new InMemoryMcpSessionRepository();
+  private final McpSessionService sessions = new McpSessionService(sessionStore, clock, 10);
+  private final McpStreamService streams =
+      new McpStreamService(new InMemoryMcpMessageRepository(), sessionStore, clock);
+  private final AccountId alice = AccountId.random();
+
+  private Actor actor(AccountId account) {
+    return new Actor(
+        account,
+        new Email("a@b.c"),
+        Role.MEMBER,
+        new ClientId("mcp_c"),
+        GrantId.random(),
+        Set.of());
+  }
+
+  private McpSession open(AccountId account) {
+    return sessions.find(actor(account), sessions.open(actor(account), "2025-11-25", Set.of()));
+  }
+
+  @Test
+  void replay_returnsTheStreamsMessagesAfterTheGivenId_only() {
+    McpSession session = open(alice);
+    McpMessage first = streams.publish(session, "p1", "{\"a\":1}", false);
+    McpMessage second = streams.publish(session, "p1", "{\"a\":2}", true);
+    streams.publish(session, "p2", "{\"b\":1}", false);
+    streams.publish(open(alice), "p1", "{\"other\":1}", false);
+
+    assertThat(streams.replay(session, "p1", 0)).containsExactly(first, second);
+    assertThat(streams.replay(session, "p1", first.id())).containsExactly(second);
+    assertThat(second.eventId()).isEqualTo("p1." + second.id());
+    assertThat(second.last()).isTrue();
+  }
+
+  @Test
+  void toolsChanged_reachesEveryOpenSessionOfTheAccount_onItsStandaloneStream() {
+    McpSession one = open(alice);
+    McpSession two = open(alice);
+    McpSession bobs = open(AccountId.random());
+
+    streams.announceToolsChanged(alice);
+
+    for (McpSession session : new McpSession[] {one, two}) {
+      assertThat(streams.replay(session, McpStreamsUseCase.STANDALONE, 0))
+          .singleElement()
+          .satisfies(m -> assertThat(m.payload()).contains("notifications/tools/list_changed"));
+    }
+    assertThat(streams.replay(bobs, McpStreamsUseCase.STANDALONE, 0)).isEmpty();
+  }
+
+  @Test
+  void expiredMessages_areDeleted_afterASessionsLifetime() {
+    McpSession session = open(alice);
+    streams.publish(session, "p1", "{}", false);
+    clock.advance(McpSession.LIFETIME.plus(Duration.ofSeconds(1)));
+    streams.publish(session, "p1", "{}", false);
+
+    assertThat(streams.deleteExpired()).isEqualTo(1);
+    assertThat(streams.replay(session, "p1", 0)).hasSize(1);
+  }
+}
