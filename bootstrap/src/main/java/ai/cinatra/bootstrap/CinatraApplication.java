@@ -3,9 +3,6 @@ package ai.cinatra.bootstrap;
 import ai.cinatra.adapters.http.error.ApplicationExceptionMapper;
 import ai.cinatra.adapters.http.error.InvalidValueExceptionMapper;
 import ai.cinatra.adapters.http.error.RequestSizeLimitFilter;
-import ai.cinatra.adapters.http.mcp.BearerAuthFilter;
-import ai.cinatra.adapters.http.mcp.McpOriginFilter;
-import ai.cinatra.adapters.http.mcp.McpResource;
 import ai.cinatra.adapters.http.oauth.AuthorizeResource;
 import ai.cinatra.adapters.http.oauth.DiscoveryResource;
 import ai.cinatra.adapters.http.oauth.JwksResource;
@@ -25,6 +22,8 @@ import ai.cinatra.bootstrap.command.AccountCommand;
 import ai.cinatra.bootstrap.command.KeysCommand;
 import ai.cinatra.bootstrap.command.OneLine;
 import ai.cinatra.domain.account.Account;
+import ai.cinatra.domain.account.Email;
+import ai.cinatra.domain.account.Role;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.dropwizard.configuration.EnvironmentVariableSubstitutor;
 import io.dropwizard.configuration.FileConfigurationSourceProvider;
@@ -142,12 +141,12 @@ public class CinatraApplication extends Application<CinatraConfiguration> {
     environment.jersey().register(new TokenResource(wiring.tokens()));
     environment.jersey().register(new RevocationResource(wiring.tokens()));
     environment.jersey().register(new OAuthRequestErrorMapper());
-    environment.jersey().register(new RequestSizeLimitFilter(1 << 20, 64 << 10));
-    environment.jersey().register(new BearerAuthFilter(wiring.bearer(), wiring.serverAddress()));
-    environment.jersey().register(new McpOriginFilter(wiring.serverAddress()));
     environment
         .jersey()
-        .register(new McpResource(environment.getObjectMapper(), version(), wiring.mcpSessions()));
+        .register(
+            new RequestSizeLimitFilter(
+                (int) configuration.getMcp().maxRequestSize.toBytes(), 64 << 10));
+    McpEndpoint.register(environment, wiring, configuration, version());
     environment
         .jersey()
         .register(
@@ -193,6 +192,11 @@ public class CinatraApplication extends Application<CinatraConfiguration> {
       @Override
       public CreatedAccount createAccount(CreateAccountCommand command) {
         return accounts.createAccount(command);
+      }
+
+      @Override
+      public Account changeRole(Email email, Role role) {
+        return accounts.changeRole(email, role);
       }
 
       @Override

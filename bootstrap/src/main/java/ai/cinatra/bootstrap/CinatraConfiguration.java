@@ -24,6 +24,8 @@ public class CinatraConfiguration extends Configuration {
 
   @Valid @NotNull private OAuthSettings oauth = new OAuthSettings();
 
+  @Valid @NotNull private McpSettings mcp = new McpSettings();
+
   public CinatraConfiguration() {
     // Loopback only unless the operator says otherwise: nothing is exposed by accident.
     DefaultServerFactory server = new DefaultServerFactory();
@@ -68,5 +70,15 @@ public class CinatraConfiguration extends Configuration {
   @JsonProperty
   public void setOauth(OAuthSettings oauth) {
     this.oauth = oauth;
+  }
+
+  @JsonProperty
+  public McpSettings getMcp() {
+    return mcp;
+  }
+
+  @JsonProperty
+  public void setMcp(McpSettings mcp) {
+    this.mcp = mcp;
   }
 }

@@ -8,6 +8,7 @@ import ai.cinatra.adapters.persistence.JdbiSetup;
 import ai.cinatra.adapters.persistence.JdbiTransactions;
 import ai.cinatra.adapters.persistence.account.JdbiAccountRepository;
 import ai.cinatra.adapters.persistence.account.JdbiWebSessionRepository;
+import ai.cinatra.adapters.persistence.mcp.JdbiMcpMessageRepository;
 import ai.cinatra.adapters.persistence.mcp.JdbiMcpSessionRepository;
 import ai.cinatra.adapters.persistence.oauth.JdbiAuthorizationCodeRepository;
 import ai.cinatra.adapters.persistence.oauth.JdbiClientRepository;
@@ -20,6 +21,7 @@ import ai.cinatra.application.service.AuthorizationService;
 import ai.cinatra.application.service.BearerAuthenticationService;
 import ai.cinatra.application.service.ClientRegistrationService;
 import ai.cinatra.application.service.McpSessionService;
+import ai.cinatra.application.service.McpStreamService;
 import ai.cinatra.application.service.ServerAddressService;
 import ai.cinatra.application.service.SignInService;
 import ai.cinatra.application.service.SigningKeyService;
@@ -42,10 +44,8 @@ record Wiring(
     TokenService tokens,
     SignInService signIn,
     BearerAuthenticationService bearer,
-    McpSessionService mcpSessions) {
-
-  /** Enough for every client a person runs at once, with room for reconnects. */
-  static final int MAX_MCP_SESSIONS_PER_ACCOUNT = 200;
+    McpSessionService mcpSessions,
+    McpStreamService mcpStreams) {
 
   static Wiring on(Jdbi jdbi, Clock clock, CinatraConfiguration configuration) {
     JdbiSetup.configure(jdbi);
@@ -59,6 +59,9 @@ record Wiring(
             clock,
             Duration.ofMillis(oauth.getAccessTokenLifetime().toMilliseconds()));
     JdbiAccountRepository accounts = new JdbiAccountRepository(jdbi);
+    JdbiMcpSessionRepository mcpSessions = new JdbiMcpSessionRepository(jdbi);
+    McpStreamService mcpStreams =
+        new McpStreamService(new JdbiMcpMessageRepository(jdbi), mcpSessions, clock);
     Argon2PasswordHasher hasher = new Argon2PasswordHasher();
     JdbiClientRepository clients = new JdbiClientRepository(jdbi);
     JdbiGrantRepository grants = new JdbiGrantRepository(jdbi);
@@ -67,7 +70,7 @@ record Wiring(
     ServerAddressService address =
         new ServerAddressService(new ServerAddress(configuration.getBaseUrl()));
     return new Wiring(
-        new AccountService(accounts, hasher, clock),
+        new AccountService(accounts, hasher, clock, mcpStreams::announceToolsChanged),
         new ClientRegistrationService(
             clients,
             clock,
@@ -99,8 +102,8 @@ record Wiring(
             millis(oauth.getRefreshTokenLifetime())),
         new SignInService(accounts, hasher, new JdbiWebSessionRepository(jdbi), clock),
         new BearerAuthenticationService(accessTokens, grants, accounts, address, clock),
-        new McpSessionService(
-            new JdbiMcpSessionRepository(jdbi), clock, MAX_MCP_SESSIONS_PER_ACCOUNT));
+        new McpSessionService(mcpSessions, clock, configuration.getMcp().maxSessionsPerAccount),
+        mcpStreams);
   }
 
   private static Duration millis(io.dropwizard.util.Duration duration) {

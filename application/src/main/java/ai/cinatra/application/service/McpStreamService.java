@@ -40,6 +40,11 @@ public final class McpStreamService implements McpStreamsUseCase {
   }
 
   @Override
+  public long position(McpSession session, String stream) {
+    return messages.lastId(session.idHash(), stream);
+  }
+
+  @Override
   public void announceToolsChanged(AccountId account) {
     for (McpSession session :
         sessions.listOpen(account, clock.instant().minus(McpSession.LIFETIME))) {

@@ -35,6 +35,15 @@ public final class InMemoryMcpMessageRepository implements McpMessageRepository 
   }
 
   @Override
+  public synchronized long lastId(String sessionHash, String stream) {
+    return messages.stream()
+        .filter(m -> m.sessionHash().equals(sessionHash) && m.stream().equals(stream))
+        .mapToLong(McpMessage::id)
+        .max()
+        .orElse(0);
+  }
+
+  @Override
   public synchronized int deleteCreatedBefore(Instant instant) {
     int before = messages.size();
     messages.removeIf(m -> m.createdAt().isBefore(instant));

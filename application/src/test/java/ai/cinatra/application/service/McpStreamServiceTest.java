@@ -53,6 +53,8 @@ class McpStreamServiceTest {
     assertThat(streams.replay(session, "p1", first.id())).containsExactly(second);
     assertThat(second.eventId()).isEqualTo("p1." + second.id());
     assertThat(second.last()).isTrue();
+    assertThat(streams.position(session, "p1")).isEqualTo(second.id());
+    assertThat(streams.position(session, "never")).isZero();
   }
 
   @Test

@@ -1,5 +1,6 @@
 package ai.cinatra.bootstrap.command;
 
+import ai.cinatra.application.port.in.account.ChangeRoleUseCase;
 import ai.cinatra.application.port.in.account.CreateAccountCommand;
 import ai.cinatra.application.port.in.account.CreateAccountUseCase;
 import ai.cinatra.application.port.in.account.CreatedAccount;
@@ -30,7 +31,8 @@ public final class AccountCommand<T extends io.dropwizard.core.Configuration>
   private static final String ACTION = "account-action";
 
   /** What the command needs from the running application, built from its configuration. */
-  public interface Accounts extends CreateAccountUseCase, ListAccountsQuery, AutoCloseable {
+  public interface Accounts
+      extends CreateAccountUseCase, ListAccountsQuery, ChangeRoleUseCase, AutoCloseable {
     @Override
     void close();
   }
@@ -39,7 +41,7 @@ public final class AccountCommand<T extends io.dropwizard.core.Configuration>
   private final Function<T, Accounts> opener;
 
   public AccountCommand(Class<T> configurationClass, Function<T, Accounts> opener) {
-    super("account", "Create and list accounts");
+    super("account", "Create and list accounts, and change their roles");
     this.configurationClass = configurationClass;
     this.opener = opener;
   }
@@ -63,6 +65,13 @@ public final class AccountCommand<T extends io.dropwizard.core.Configuration>
         .addArgument("--role")
         .setDefault("member")
         .help("admin, member or viewer (default: member)");
+    Subparser role =
+        actions
+            .addParser("role")
+            .help("change an account's role; it decides the account's very next call");
+    addFileArgument(role);
+    role.addArgument("--email").required(true).help("the account's sign-in email");
+    role.addArgument("--role").required(true).help("admin, member or viewer");
     Subparser list = actions.addParser("list").help("list every account");
     addFileArgument(list);
   }
@@ -85,6 +94,13 @@ public final class AccountCommand<T extends io.dropwizard.core.Configuration>
         created
             .generatedPassword()
             .ifPresent(p -> out.printf("generated password (shown only this once): %s%n", p));
+      }
+    } else if ("role".equals(action)) {
+      Email email = new Email(namespace.getString("email"));
+      Role role = Role.parse(namespace.getString("role"));
+      try (Accounts accounts = opener.apply(configuration)) {
+        Account changed = accounts.changeRole(email, role);
+        out.printf("%s is now %s%n", changed.email(), changed.role().wireName());
       }
     } else {
       try (Accounts accounts = opener.apply(configuration)) {

@@ -1,14 +1,19 @@
 package ai.cinatra.adapters.http.mcp;
 
+import ai.cinatra.adapters.http.mcp.tool.McpToolCatalog;
 import ai.cinatra.application.error.ConflictException;
 import ai.cinatra.application.error.NotFoundException;
 import ai.cinatra.application.port.in.mcp.McpSessionsUseCase;
+import ai.cinatra.application.port.in.mcp.McpStreamsUseCase;
 import ai.cinatra.domain.access.Actor;
+import ai.cinatra.domain.error.InvalidValueException;
+import ai.cinatra.domain.mcp.LogLevel;
+import ai.cinatra.domain.mcp.McpSession;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.ws.rs.Consumes;
@@ -21,45 +26,65 @@ import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The MCP endpoint over Streamable HTTP. initialize opens a session (Mcp-Session-Id) bound to the
  * account and client; every later request must carry it (400 without, 404 for an unknown, ended or
- * someone else's); DELETE ends it. Every POST carries one JSON-RPC message and gets a JSON answer;
- * there is no server-to-client stream yet (GET answers 405, as the spec allows).
+ * someone else's); DELETE ends it. A POST carries one JSON-RPC message; a tools/call of an
+ * interactive tool is answered on an SSE stream when the client accepts one, everything else with
+ * JSON. GET opens the session's standalone stream, or resumes any stream from Last-Event-ID.
  */
 @Path("/api/mcp")
 @McpAuthenticated
 public final class McpResource {
   static final List<String> PROTOCOL_VERSIONS = List.of("2025-11-25", "2025-06-18", "2025-03-26");
-  static final int MAX_BODY_CHARS = 1 << 20;
+  static final String SESSION_HEADER = "Mcp-Session-Id";
+  static final String EVENT_STREAM = "text/event-stream";
 
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
-  static final String SESSION_HEADER = "Mcp-Session-Id";
-
-  /** RFC 5424 severities, as the MCP logging utility names them. */
-  static final List<String> LOG_LEVELS =
-      List.of("debug", "info", "notice", "warning", "error", "critical", "alert", "emergency");
+  private static final Pattern LAST_EVENT_ID =
+      Pattern.compile("([A-Za-z0-9_-]{1,80})\\.(\\d{1,18})");
 
   private final ObjectMapper json;
   private final String version;
   private final McpSessionsUseCase sessions;
+  private final McpStreamsUseCase streams;
+  private final McpToolCatalog tools;
+  private final List<McpExtension> extensions;
+  private final McpLimits limits;
+  private final StreamHub hub;
 
-  /** Deeper than any real tool call, shallow enough that parsing stays cheap. */
-  static final int MAX_JSON_DEPTH = 64;
-
-  public McpResource(ObjectMapper json, String version, McpSessionsUseCase sessions) {
+  public McpResource(
+      ObjectMapper json,
+      String version,
+      McpSessionsUseCase sessions,
+      McpStreamsUseCase streams,
+      McpToolCatalog tools,
+      List<McpExtension> extensions,
+      McpLimits limits,
+      StreamHub hub) {
     this.json = json.copy();
     this.json
         .getFactory()
         .setStreamReadConstraints(
             StreamReadConstraints.builder()
-                .maxNestingDepth(MAX_JSON_DEPTH)
-                .maxStringLength(MAX_BODY_CHARS)
+                .maxNestingDepth(limits.maxJsonDepth())
+                .maxStringLength(limits.maxStringLength())
                 .build());
     this.version = version;
     this.sessions = sessions;
+    this.streams = streams;
+    this.tools = tools;
+    this.extensions = List.copyOf(extensions);
+    this.limits = limits;
+    this.hub = hub;
   }
 
   @POST
@@ -68,202 +93,294 @@ public final class McpResource {
       String body,
       @HeaderParam("MCP-Protocol-Version") String protocolVersion,
       @HeaderParam(SESSION_HEADER) String sessionId,
+      @HeaderParam("Accept") String accept,
       @Context ContainerRequestContext request) {
     if (protocolVersion != null && !PROTOCOL_VERSIONS.contains(protocolVersion)) {
-      return jsonResponse(
-          400,
-          error(NODES.nullNode(), -32600, "unsupported MCP-Protocol-Version " + protocolVersion));
-    }
-    if (body == null || body.length() > MAX_BODY_CHARS) {
-      return jsonResponse(413, error(NODES.nullNode(), -32600, "the request body is too large"));
+      return json(400, unsupportedVersion(protocolVersion));
     }
     JsonNode message;
     try {
-      message = json.readTree(body);
+      message = json.readTree(body == null ? "" : body);
+    } catch (StreamConstraintsException e) {
+      return json(
+          400,
+          JsonRpc.error(
+              null,
+              JsonRpc.INVALID_REQUEST,
+              "the message exceeds a limit (nesting depth "
+                  + limits.maxJsonDepth()
+                  + ", string length "
+                  + limits.maxStringLength()
+                  + ")"));
     } catch (JsonProcessingException e) {
-      return jsonResponse(
-          400, error(NODES.nullNode(), -32700, "parse error: the body is not JSON"));
+      return json(
+          400, JsonRpc.error(null, JsonRpc.PARSE_ERROR, "parse error: the body is not JSON"));
     }
-    if (message == null || !message.isObject() || !"2.0".equals(message.path("jsonrpc").asText())) {
-      return jsonResponse(
-          400, error(NODES.nullNode(), -32600, "expected one JSON-RPC 2.0 message"));
+    Optional<String> invalid = envelopeFault(message);
+    if (invalid.isPresent()) {
+      JsonNode id = message != null && validId(message.get("id")) ? message.get("id") : null;
+      return json(400, JsonRpc.error(id, JsonRpc.INVALID_REQUEST, invalid.get()));
     }
     Actor actor = (Actor) request.getProperty(BearerAuthFilter.ACTOR);
-    JsonNode id = message.has("id") ? message.get("id") : NODES.nullNode();
-    boolean initialize = "initialize".equals(message.path("method").asText());
-    if (initialize && message.has("id")) {
-      ObjectNode result = initialize(message.path("params"));
-      String opened;
-      try {
-        opened = sessions.open(actor, result.get("protocolVersion").asText());
-      } catch (ConflictException e) {
-        return jsonResponse(200, error(id, -32000, e.getMessage()));
-      }
-      return Response.ok(result(id, result), MediaType.APPLICATION_JSON_TYPE)
-          .header(SESSION_HEADER, opened)
-          .build();
+    JsonNode id = message.get("id");
+    String method = message.path("method").asText(null);
+    if ("initialize".equals(method) && id != null) {
+      return initialize(id, message.path("params"), actor);
     }
     if (sessionId == null) {
-      return jsonResponse(
-          400, error(id, -32600, "the Mcp-Session-Id header is required; initialize first"));
+      return json(
+          400,
+          JsonRpc.error(
+              id,
+              JsonRpc.INVALID_REQUEST,
+              "the Mcp-Session-Id header is required; initialize first"));
     }
+    McpSession session;
     try {
-      sessions.find(actor, sessionId);
+      session = sessions.find(actor, sessionId);
     } catch (NotFoundException e) {
-      return jsonResponse(404, error(id, -32001, e.getMessage()));
+      return json(404, JsonRpc.error(id, JsonRpc.SESSION_NOT_FOUND, e.getMessage()));
     }
-    if (!message.has("method")) {
-      return Response.accepted().build(); // a response to a request we never send yet
+    if (method == null) {
+      hub.answer(session, message); // the client's answer to a request a tool made
+      return Response.accepted().build();
     }
-    if (!message.has("id")) {
+    if (id == null) {
       return Response.accepted().build(); // a notification: nothing to answer
     }
-    JsonNode params = message.path("params");
-    return switch (message.get("method").asText()) {
-      case "ping" -> jsonResponse(200, result(id, NODES.objectNode()));
-      case "logging/setLevel" ->
-          LOG_LEVELS.contains(params.path("level").asText())
-              ? jsonResponse(200, result(id, NODES.objectNode()))
-              : jsonResponse(200, error(id, -32602, "level must be one of " + LOG_LEVELS));
-      case "tools/list" ->
-          params.hasNonNull("cursor")
-              // One page holds every tool so far; any cursor is one this server never gave.
-              ? jsonResponse(200, error(id, -32602, "invalid cursor"))
-              : jsonResponse(200, result(id, toolsList()));
-      case "tools/call" -> jsonResponse(200, callTool(id, params, actor));
-      default ->
-          jsonResponse(
-              200, error(id, -32601, "method not found: " + message.get("method").asText()));
-    };
+    JsonNode params = message.has("params") ? message.get("params") : NODES.objectNode();
+    try {
+      if ("tools/call".equals(method)) {
+        return callTool(id, params, actor, session, accepts(accept, EVENT_STREAM));
+      }
+      return json(200, JsonRpc.result(id, answer(method, params, actor, session)));
+    } catch (McpProtocolException e) {
+      return json(200, JsonRpc.error(id, e.code(), e.getMessage()));
+    }
   }
 
   @GET
-  public Response stream() {
-    return Response.status(Response.Status.METHOD_NOT_ALLOWED)
-        .header("Allow", "POST, DELETE")
-        .build();
+  public Response stream(
+      @HeaderParam("MCP-Protocol-Version") String protocolVersion,
+      @HeaderParam(SESSION_HEADER) String sessionId,
+      @HeaderParam("Last-Event-ID") String lastEventId,
+      @HeaderParam("Accept") String accept,
+      @Context ContainerRequestContext request) {
+    if (!limits.streams()) {
+      return Response.status(Response.Status.METHOD_NOT_ALLOWED)
+          .header("Allow", "POST, DELETE")
+          .build();
+    }
+    if (protocolVersion != null && !PROTOCOL_VERSIONS.contains(protocolVersion)) {
+      return json(400, unsupportedVersion(protocolVersion));
+    }
+    if (!accepts(accept, EVENT_STREAM)) {
+      return json(
+          406, JsonRpc.error(null, JsonRpc.INVALID_REQUEST, "GET needs Accept: text/event-stream"));
+    }
+    if (sessionId == null) {
+      return json(
+          400,
+          JsonRpc.error(null, JsonRpc.INVALID_REQUEST, "the Mcp-Session-Id header is required"));
+    }
+    McpSession session;
+    try {
+      session = sessions.find((Actor) request.getProperty(BearerAuthFilter.ACTOR), sessionId);
+    } catch (NotFoundException e) {
+      return json(404, JsonRpc.error(null, JsonRpc.SESSION_NOT_FOUND, e.getMessage()));
+    }
+    LiveStream live;
+    if (lastEventId == null) {
+      live =
+          hub.follow(
+              session,
+              McpStreamsUseCase.STANDALONE,
+              streams.position(session, McpStreamsUseCase.STANDALONE));
+    } else {
+      Matcher resume = LAST_EVENT_ID.matcher(lastEventId);
+      if (!resume.matches()) {
+        return json(
+            400, JsonRpc.error(null, JsonRpc.INVALID_REQUEST, "Last-Event-ID is not one of ours"));
+      }
+      // Only this session's streams are looked in: another session's event id finds nothing.
+      live = hub.follow(session, resume.group(1), Long.parseLong(resume.group(2)));
+    }
+    return eventStream(live);
   }
 
   @DELETE
   public Response end(
       @HeaderParam(SESSION_HEADER) String sessionId, @Context ContainerRequestContext request) {
     if (sessionId == null) {
-      return jsonResponse(
-          400, error(NODES.nullNode(), -32600, "the Mcp-Session-Id header is required"));
+      return json(
+          400,
+          JsonRpc.error(null, JsonRpc.INVALID_REQUEST, "the Mcp-Session-Id header is required"));
     }
     try {
       sessions.end((Actor) request.getProperty(BearerAuthFilter.ACTOR), sessionId);
       return Response.noContent().build();
     } catch (NotFoundException e) {
-      return jsonResponse(404, error(NODES.nullNode(), -32001, e.getMessage()));
+      return json(404, JsonRpc.error(null, JsonRpc.SESSION_NOT_FOUND, e.getMessage()));
     }
   }
 
-  private ObjectNode initialize(JsonNode params) {
+  private Response initialize(JsonNode id, JsonNode params, Actor actor) {
     String requested = params.path("protocolVersion").asText("");
-    ObjectNode result = NODES.objectNode();
     // The spec: answer the requested version when supported, else the newest we speak.
-    result.put(
-        "protocolVersion",
-        PROTOCOL_VERSIONS.contains(requested) ? requested : PROTOCOL_VERSIONS.get(0));
+    String negotiated =
+        PROTOCOL_VERSIONS.contains(requested) ? requested : PROTOCOL_VERSIONS.get(0);
+    Set<String> clientCapabilities = new HashSet<>();
+    params.path("capabilities").fieldNames().forEachRemaining(clientCapabilities::add);
+    String opened;
+    try {
+      opened = sessions.open(actor, negotiated, clientCapabilities);
+    } catch (ConflictException e) {
+      return json(200, JsonRpc.error(id, JsonRpc.SERVER_BUSY, e.getMessage()));
+    }
+    ObjectNode result = NODES.objectNode();
+    result.put("protocolVersion", negotiated);
     ObjectNode capabilities = result.putObject("capabilities");
     capabilities.putObject("tools").put("listChanged", true);
     capabilities.putObject("logging");
+    extensions.forEach(e -> e.addCapabilities(capabilities));
     ObjectNode serverInfo = result.putObject("serverInfo");
     serverInfo.put("name", "cinatra");
+    serverInfo.put("title", "Cinatra");
     serverInfo.put("version", version);
     result.put(
         "instructions",
         "Cinatra is this team's workspace: agent runs, objects, lists and connectors. Every tool"
-            + " acts as the signed-in account and can do exactly what that account may.");
-    return result;
+            + " acts as the signed-in account and can do exactly what that account may; call"
+            + " whoami to learn the account and its role. When a tool answers isError, read its"
+            + " message: it says what to change.");
+    return Response.ok(JsonRpc.result(id, result), MediaType.APPLICATION_JSON_TYPE)
+        .header(SESSION_HEADER, opened)
+        .build();
   }
 
-  private ObjectNode toolsList() {
-    ObjectNode whoami = NODES.objectNode();
-    whoami.put("name", "whoami");
-    whoami.put("title", "Who am I");
-    whoami.put("description", "The account this client acts as, its current role, and the client.");
-    ObjectNode input = whoami.putObject("inputSchema");
-    input.put("type", "object");
-    input.putObject("properties");
-    input.put("additionalProperties", false);
-    ObjectNode output = whoami.putObject("outputSchema");
-    output.put("type", "object");
-    ObjectNode props = output.putObject("properties");
-    for (String field : List.of("accountId", "email", "role", "clientId")) {
-      props.putObject(field).put("type", "string");
+  private JsonNode answer(String method, JsonNode params, Actor actor, McpSession session) {
+    if (!params.isObject()) {
+      throw new McpProtocolException(JsonRpc.INVALID_PARAMS, "params must be an object");
     }
-    output.putArray("required").add("accountId").add("email").add("role").add("clientId");
-    ObjectNode annotations = whoami.putObject("annotations");
-    annotations.put("readOnlyHint", true);
-    annotations.put("destructiveHint", false);
-    annotations.put("idempotentHint", true);
-    annotations.put("openWorldHint", false);
-    ObjectNode result = NODES.objectNode();
-    result.putArray("tools").add(whoami);
-    return result;
-  }
-
-  private ObjectNode callTool(JsonNode id, JsonNode params, Actor actor) {
-    String name = params.path("name").asText("");
-    if (!"whoami".equals(name)) {
-      return error(id, -32602, "unknown tool: " + name);
+    switch (method) {
+      case "ping":
+        return NODES.objectNode();
+      case "logging/setLevel":
+        try {
+          sessions.setLogLevel(session, LogLevel.parse(params.path("level").asText("")));
+        } catch (InvalidValueException e) {
+          throw new McpProtocolException(JsonRpc.INVALID_PARAMS, e.getMessage());
+        }
+        return NODES.objectNode();
+      case "tools/list":
+        JsonNode cursor = params.get("cursor");
+        if (cursor != null && !cursor.isNull() && !cursor.isTextual()) {
+          throw new McpProtocolException(JsonRpc.INVALID_PARAMS, "cursor must be a string");
+        }
+        return tools.list(
+            actor,
+            cursor == null || cursor.isNull() ? Optional.empty() : Optional.of(cursor.asText()));
+      default:
+        for (McpExtension extension : extensions) {
+          Optional<JsonNode> answered = extension.handle(method, params, actor);
+          if (answered.isPresent()) {
+            return answered.get();
+          }
+        }
+        throw new McpProtocolException(JsonRpc.METHOD_NOT_FOUND, "method not found: " + method);
     }
-    JsonNode arguments = params.path("arguments");
-    if (!arguments.isMissingNode()
-        && !arguments.isNull()
-        && (!arguments.isObject() || arguments.size() > 0)) {
-      ObjectNode refused = NODES.objectNode();
-      refused
-          .putArray("content")
-          .addObject()
-          .put("type", "text")
-          .put("text", "whoami takes no arguments");
-      refused.put("isError", true);
-      return result(id, refused);
+  }
+
+  private Response callTool(
+      JsonNode id, JsonNode params, Actor actor, McpSession session, boolean clientTakesStream) {
+    if (!params.isObject() || !params.path("name").isTextual()) {
+      throw new McpProtocolException(JsonRpc.INVALID_PARAMS, "tools/call needs a tool name");
     }
-    ObjectNode structured = NODES.objectNode();
-    structured.put("accountId", actor.account().toString());
-    structured.put("email", actor.email().value());
-    structured.put("role", actor.role().wireName());
-    structured.put("clientId", actor.client().value());
-    ObjectNode result = NODES.objectNode();
-    ArrayNode content = result.putArray("content");
-    content
-        .addObject()
-        .put("type", "text")
-        .put(
-            "text",
-            "You are "
-                + actor.email()
-                + " ("
-                + actor.role().wireName()
-                + ") through client "
-                + actor.client()
-                + ".");
-    result.set("structuredContent", structured);
-    result.put("isError", false);
-    return result(id, result);
+    String name = params.get("name").asText();
+    JsonNode arguments = params.get("arguments");
+    if (arguments != null && !arguments.isNull() && !arguments.isObject()) {
+      throw new McpProtocolException(JsonRpc.INVALID_PARAMS, "arguments must be an object");
+    }
+    if (!(limits.streams() && clientTakesStream && tools.isInteractive(name))) {
+      ObjectNode result = tools.call(name, actor, arguments, CallContexts.plain(session));
+      return json(200, JsonRpc.result(id, result));
+    }
+    JsonNode progressToken = params.path("_meta").get("progressToken");
+    LiveStream live = hub.newPostStream(session);
+    live.prime(limits.retry(), 0);
+    try {
+      hub.run(
+          live,
+          () -> {
+            ObjectNode response;
+            try {
+              response =
+                  JsonRpc.result(
+                      id,
+                      tools.call(
+                          name,
+                          actor,
+                          arguments,
+                          CallContexts.streaming(hub, live, progressToken)));
+            } catch (McpProtocolException e) {
+              response = JsonRpc.error(id, e.code(), e.getMessage());
+            }
+            live.send(response.toString(), true);
+          });
+    } catch (RejectedExecutionException e) {
+      live.detach();
+      return json(
+          503, JsonRpc.error(id, JsonRpc.SERVER_BUSY, "the server is busy; try again shortly"));
+    }
+    return eventStream(live);
   }
 
-  private static ObjectNode result(JsonNode id, JsonNode result) {
-    ObjectNode response = NODES.objectNode();
-    response.put("jsonrpc", "2.0");
-    response.set("id", id);
-    response.set("result", result);
-    return response;
+  private static Response eventStream(LiveStream live) {
+    return Response.ok(live.output(), EVENT_STREAM)
+        .header("Cache-Control", "no-cache")
+        .header("X-Accel-Buffering", "no") // tells nginx-style proxies not to hold events back
+        .build();
   }
 
-  private static ObjectNode error(JsonNode id, int code, String message) {
-    ObjectNode response = NODES.objectNode();
-    response.put("jsonrpc", "2.0");
-    response.set("id", id);
-    response.putObject("error").put("code", code).put("message", message);
-    return response;
+  /** Why the message is not one JSON-RPC 2.0 request, notification or response, if it is not. */
+  private static Optional<String> envelopeFault(JsonNode message) {
+    if (message == null || message.isArray()) {
+      return Optional.of("expected one JSON-RPC 2.0 message; batches are not supported");
+    }
+    if (!message.isObject() || !"2.0".equals(message.path("jsonrpc").asText())) {
+      return Optional.of("expected one JSON-RPC 2.0 message");
+    }
+    if (message.has("id") && !validId(message.get("id"))) {
+      return Optional.of("id must be a string or an integer");
+    }
+    if (message.has("method") && !message.get("method").isTextual()) {
+      return Optional.of("method must be a string");
+    }
+    if (!message.has("method") && !(message.has("result") || message.has("error"))) {
+      return Optional.of("a message without a method must be a response (result or error)");
+    }
+    return Optional.empty();
   }
 
-  private static Response jsonResponse(int status, JsonNode body) {
+  private static boolean validId(JsonNode id) {
+    return id != null && (id.isTextual() || id.isIntegralNumber());
+  }
+
+  private static boolean accepts(String accept, String type) {
+    return accept != null && (accept.contains(type) || accept.contains("*/*"));
+  }
+
+  private static ObjectNode unsupportedVersion(String protocolVersion) {
+    return JsonRpc.error(
+        null,
+        JsonRpc.INVALID_REQUEST,
+        "unsupported MCP-Protocol-Version "
+            + protocolVersion
+            + "; supported: "
+            + String.join(", ", PROTOCOL_VERSIONS));
+  }
+
+  private static Response json(int status, JsonNode body) {
     return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE).entity(body).build();
   }
 }

@@ -34,6 +34,11 @@ public final class JdbiMcpMessageRepository implements McpMessageRepository {
   }
 
   @Override
+  public long lastId(String sessionHash, String stream) {
+    return dao.lastId(sessionHash, stream);
+  }
+
+  @Override
   public int deleteCreatedBefore(Instant instant) {
     return dao.deleteCreatedBefore(instant);
   }

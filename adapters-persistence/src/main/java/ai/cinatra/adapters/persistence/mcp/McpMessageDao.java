@@ -33,6 +33,11 @@ public interface McpMessageDao {
           + " limit :limit")
   List<MessageRow> after(String sessionHash, String stream, long afterId, int limit);
 
+  @SqlQuery(
+      "select coalesce(max(id), 0) from mcp_messages where session_hash = :sessionHash and"
+          + " stream = :stream")
+  long lastId(String sessionHash, String stream);
+
   @SqlUpdate("delete from mcp_messages where created_at < :instant")
   int deleteCreatedBefore(Instant instant);
 }

@@ -51,6 +51,8 @@ class McpMessageRepositoryContractIT {
     assertThat(messages.after("s1", "p1", a.id(), 1)).containsExactly(b);
     assertThat(messages.after("s1", "p1", last.id(), 10)).isEmpty();
     assertThat(messages.after("s1", "p1", b.id(), 10).get(0).last()).isTrue();
+    assertThat(messages.lastId("s1", "p1")).isEqualTo(last.id());
+    assertThat(messages.lastId("s1", "none")).isZero();
   }
 
   @Test

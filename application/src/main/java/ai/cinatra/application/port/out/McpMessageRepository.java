@@ -13,6 +13,9 @@ public interface McpMessageRepository {
   /** The stream's messages with an id above {@code afterId}, in order, at most {@code limit}. */
   List<McpMessage> after(String sessionHash, String stream, long afterId, int limit);
 
+  /** The id of the stream's newest message, 0 when it has none. */
+  long lastId(String sessionHash, String stream);
+
   /** Deletes messages created before {@code instant}; returns how many. */
   int deleteCreatedBefore(Instant instant);
 }

@@ -17,6 +17,9 @@ public interface McpStreamsUseCase {
   /** The stream's messages after {@code afterId}, oldest first, a bounded batch at a time. */
   List<McpMessage> replay(McpSession session, String stream, long afterId);
 
+  /** Where the stream stands now: a reader starting here gets only newer messages. */
+  long position(McpSession session, String stream);
+
   /** Tells every open session of the account, on its standalone stream, that its tools changed. */
   void announceToolsChanged(AccountId account);
 

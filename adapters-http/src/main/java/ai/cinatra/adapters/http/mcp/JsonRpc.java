@@ -1,0 +1,61 @@
+package ai.cinatra.adapters.http.mcp;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/** JSON-RPC 2.0 envelopes and the error codes MCP uses. */
+public final class JsonRpc {
+  public static final int PARSE_ERROR = -32700;
+  public static final int INVALID_REQUEST = -32600;
+  public static final int METHOD_NOT_FOUND = -32601;
+  public static final int INVALID_PARAMS = -32602;
+  public static final int INTERNAL_ERROR = -32603;
+
+  /** Server-defined: the session is unknown or over, or the server cannot take more work. */
+  public static final int SESSION_NOT_FOUND = -32001;
+
+  public static final int SERVER_BUSY = -32000;
+
+  /** MCP: a resource that does not exist. */
+  public static final int RESOURCE_NOT_FOUND = -32002;
+
+  private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+
+  private JsonRpc() {}
+
+  public static ObjectNode result(JsonNode id, JsonNode result) {
+    ObjectNode response = envelope();
+    response.set("id", id);
+    response.set("result", result);
+    return response;
+  }
+
+  public static ObjectNode error(JsonNode id, int code, String message) {
+    ObjectNode response = envelope();
+    response.set("id", id == null ? NODES.nullNode() : id);
+    response.putObject("error").put("code", code).put("message", message);
+    return response;
+  }
+
+  public static ObjectNode notification(String method, ObjectNode params) {
+    ObjectNode message = envelope();
+    message.put("method", method);
+    if (params != null) {
+      message.set("params", params);
+    }
+    return message;
+  }
+
+  public static ObjectNode request(String id, String method, ObjectNode params) {
+    ObjectNode message = notification(method, params);
+    message.put("id", id);
+    return message;
+  }
+
+  private static ObjectNode envelope() {
+    ObjectNode message = NODES.objectNode();
+    message.put("jsonrpc", "2.0");
+    return message;
+  }
+}

@@ -1,0 +1,93 @@
+package ai.cinatra.adapters.http.mcp;
+
+import ai.cinatra.application.port.in.mcp.McpStreamsUseCase;
+import ai.cinatra.domain.mcp.McpMessage;
+import ai.cinatra.domain.mcp.McpSession;
+import java.io.IOException;
+import java.time.Duration;
+import org.glassfish.jersey.server.ChunkedOutput;
+
+/**
+ * One SSE stream to a client. Every message is stored before it is written, so when the connection
+ * drops (or the server lets go of it on purpose) the client gets the rest by GET with
+ * Last-Event-ID, from any node.
+ */
+final class LiveStream {
+  private final McpStreamsUseCase streams;
+  private final McpSession session;
+  private final String key;
+  private ChunkedOutput<String> out;
+
+  LiveStream(McpStreamsUseCase streams, McpSession session, String key) {
+    this.streams = streams;
+    this.session = session;
+    this.key = key;
+    this.out = new ChunkedOutput<>(String.class, "");
+  }
+
+  ChunkedOutput<String> output() {
+    return out;
+  }
+
+  McpSession session() {
+    return session;
+  }
+
+  String key() {
+    return key;
+  }
+
+  /** The first event: an id to resume from and how long to wait before reconnecting (SEP-1699). */
+  synchronized void prime(Duration retry, long position) {
+    write("id: " + key + "." + position + "\nretry: " + retry.toMillis() + "\ndata: \n\n");
+  }
+
+  /** Stores the message on this stream and writes it when the client is still connected. */
+  synchronized McpMessage send(String json, boolean last) {
+    McpMessage stored = streams.publish(session, key, json, last);
+    write(event(stored));
+    return stored;
+  }
+
+  /** Writes a message that is already stored (a replay). */
+  synchronized void deliver(McpMessage message) {
+    write(event(message));
+  }
+
+  /** A comment line: keeps proxies from timing the stream out and finds dead connections. */
+  synchronized boolean heartbeat() {
+    write(": keep-alive\n\n");
+    return isOpen();
+  }
+
+  synchronized boolean isOpen() {
+    return out != null && !out.isClosed();
+  }
+
+  /** Lets go of the connection; later messages wait in the store. */
+  synchronized void detach() {
+    if (out != null) {
+      try {
+        out.close();
+      } catch (IOException e) {
+        // The client is gone already; nothing is lost, the store has every message.
+      }
+      out = null;
+    }
+  }
+
+  private static String event(McpMessage message) {
+    return "id: " + message.eventId() + "\nevent: message\ndata: " + message.payload() + "\n\n";
+  }
+
+  private void write(String chunk) {
+    if (out == null) {
+      return;
+    }
+    try {
+      out.write(chunk);
+    } catch (IOException | IllegalStateException e) {
+      detach();
+    }
+  }
+}

@@ -1,0 +1,35 @@
+package ai.cinatra.adapters.http.mcp.tool;
+
+import ai.cinatra.domain.account.Role;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/**
+ * One MCP tool: its descriptor as tools/list shows it and what a call does. A tool translates; the
+ * work is a use case. Arguments reach {@link #call} already validated against the input schema.
+ */
+public interface McpTool {
+
+  /** The tools/list entry: name, title, description, inputSchema, outputSchema, annotations. */
+  ObjectNode descriptor();
+
+  /** The least role that may see and call the tool. */
+  Role requiredRole();
+
+  /**
+   * Whether a call may talk to the client while it runs (progress, log messages, sampling or
+   * elicitation requests); such calls are answered on an SSE stream when the client accepts one.
+   */
+  default boolean interactive() {
+    return false;
+  }
+
+  /**
+   * Runs the tool. Failures on the tool's own terms are thrown as ApplicationException (or returned
+   * as an isError result) and reach the model as an isError result.
+   */
+  ObjectNode call(ToolCall call);
+
+  default String name() {
+    return descriptor().path("name").asText();
+  }
+}

@@ -1,0 +1,93 @@
+package ai.cinatra.bootstrap;
+
+import ai.cinatra.adapters.http.mcp.BearerAuthFilter;
+import ai.cinatra.adapters.http.mcp.McpExtension;
+import ai.cinatra.adapters.http.mcp.McpLimits;
+import ai.cinatra.adapters.http.mcp.McpOriginFilter;
+import ai.cinatra.adapters.http.mcp.McpResource;
+import ai.cinatra.adapters.http.mcp.StreamHub;
+import ai.cinatra.adapters.http.mcp.fixture.ConformanceFixtures;
+import ai.cinatra.adapters.http.mcp.tool.McpToolCatalog;
+import ai.cinatra.adapters.http.mcp.tool.WhoamiTool;
+import io.dropwizard.core.setup.Environment;
+import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.eclipse.jetty.util.component.LifeCycle;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Builds /api/mcp: the tool catalog, the stream hub and its threads, filters and the resource. */
+final class McpEndpoint {
+  private static final Logger LOG = LoggerFactory.getLogger(McpEndpoint.class);
+
+  /** tools/list pages; well under the 128 tools some clients silently cut off at. */
+  static final int TOOLS_PAGE_SIZE = 50;
+
+  private McpEndpoint() {}
+
+  static void register(
+      Environment environment, Wiring wiring, CinatraConfiguration configuration, String version) {
+    McpSettings settings = configuration.getMcp();
+    McpLimits limits = settings.toLimits();
+    McpToolCatalog tools = new McpToolCatalog(TOOLS_PAGE_SIZE).register(new WhoamiTool());
+    List<McpExtension> extensions = List.of();
+    if (settings.testFixtures) {
+      LOG.warn("mcp.testFixtures is on: the conformance fixtures are served. Tests only!");
+      ConformanceFixtures fixtures = new ConformanceFixtures();
+      fixtures.tools().forEach(tools::register);
+      extensions = List.of(fixtures);
+    }
+    ExecutorService toolCalls =
+        environment
+            .lifecycle()
+            .executorService("mcp-tool-%d")
+            .minThreads(settings.maxConcurrentToolCalls)
+            .maxThreads(settings.maxConcurrentToolCalls)
+            .allowCoreThreadTimeOut(true)
+            .keepAliveTime(io.dropwizard.util.Duration.minutes(1))
+            .workQueue(new ArrayBlockingQueue<>(settings.maxConcurrentToolCalls))
+            .build();
+    ScheduledExecutorService pumps =
+        environment.lifecycle().scheduledExecutorService("mcp-stream-%d").threads(2).build();
+    StreamHub hub =
+        new StreamHub(wiring.mcpStreams(), limits, toolCalls, pumps, environment.getObjectMapper());
+    // Open streams would hold shutdown for the whole grace period: let them go as Jetty stops.
+    environment
+        .lifecycle()
+        .addEventListener(
+            new LifeCycle.Listener() {
+              @Override
+              public void lifeCycleStopping(LifeCycle event) {
+                hub.closeAll();
+              }
+            });
+    pumps.scheduleWithFixedDelay(
+        () -> {
+          try {
+            wiring.mcpStreams().deleteExpired();
+          } catch (RuntimeException e) {
+            LOG.warn("deleting expired MCP stream messages failed; it runs again in an hour", e);
+          }
+        },
+        1,
+        60,
+        TimeUnit.MINUTES);
+    environment.jersey().register(new BearerAuthFilter(wiring.bearer(), wiring.serverAddress()));
+    environment.jersey().register(new McpOriginFilter(wiring.serverAddress()));
+    environment
+        .jersey()
+        .register(
+            new McpResource(
+                environment.getObjectMapper(),
+                version,
+                wiring.mcpSessions(),
+                wiring.mcpStreams(),
+                tools,
+                extensions,
+                limits,
+                hub));
+  }
+}
