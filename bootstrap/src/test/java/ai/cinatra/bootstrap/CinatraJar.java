@@ -53,10 +53,17 @@ final class CinatraJar {
 
   /** A running server on the given ports; stop it with {@link Server#close()}. */
   Server server(int port, int adminPort, String... args) throws Exception {
+    return server(port, adminPort, List.of(), args);
+  }
+
+  /** A running server with configuration overrides such as {@code -Ddw.mcp.streams=false}. */
+  Server server(int port, int adminPort, List<String> overrides, String... args) throws Exception {
     List<String> jvm =
-        List.of(
-            "-Ddw.server.applicationConnectors[0].port=" + port,
-            "-Ddw.server.adminConnectors[0].port=" + adminPort);
+        new ArrayList<>(
+            List.of(
+                "-Ddw.server.applicationConnectors[0].port=" + port,
+                "-Ddw.server.adminConnectors[0].port=" + adminPort));
+    jvm.addAll(overrides);
     List<String> command = new ArrayList<>(List.of("server"));
     command.addAll(List.of(args));
     Process process = start(jvm, command.toArray(String[]::new));
