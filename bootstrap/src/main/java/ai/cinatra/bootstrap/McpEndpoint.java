@@ -23,16 +23,13 @@ import org.slf4j.LoggerFactory;
 final class McpEndpoint {
   private static final Logger LOG = LoggerFactory.getLogger(McpEndpoint.class);
 
-  /** tools/list pages; well under the 128 tools some clients silently cut off at. */
-  static final int TOOLS_PAGE_SIZE = 50;
-
   private McpEndpoint() {}
 
   static void register(
       Environment environment, Wiring wiring, CinatraConfiguration configuration, String version) {
     McpSettings settings = configuration.getMcp();
     McpLimits limits = settings.toLimits();
-    McpToolCatalog tools = new McpToolCatalog(TOOLS_PAGE_SIZE).register(new WhoamiTool());
+    McpToolCatalog tools = new McpToolCatalog(settings.toolsPageSize).register(new WhoamiTool());
     List<McpExtension> extensions = List.of();
     if (settings.testFixtures) {
       LOG.warn("mcp.testFixtures is on: the conformance fixtures are served. Tests only!");

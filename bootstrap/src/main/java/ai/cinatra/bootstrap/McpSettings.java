@@ -34,6 +34,12 @@ public class McpSettings {
   @Max(100_000)
   int maxSessionsPerAccount = 200;
 
+  /** Tools per tools/list page; well under the 128 tools some clients silently cut off at. */
+  @JsonProperty
+  @Min(1)
+  @Max(1000)
+  int toolsPageSize = 50;
+
   /** False answers GET /api/mcp with 405: no server-to-client stream. */
   @JsonProperty boolean streams = true;
 

@@ -84,7 +84,7 @@ final class Browser {
     if (session != null) {
       request.header("Mcp-Session-Id", session);
     }
-    headers.forEach(request::header);
+    headers.forEach(request::setHeader); // the caller's headers replace the defaults
     return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
   }
 

@@ -791,11 +791,12 @@ abstract class OAuthFlowContract {
     HttpResponse<String> ping =
         mcp(token, session, "{\"jsonrpc\":\"2.0\",\"id\":3,\"method\":\"ping\"}");
     assertThat(JSON.readTree(ping.body()).get("result").toString()).isEqualTo("{}");
+    // GET opens a stream only for a client that takes one.
     assertThat(
             new Browser(base())
-                .send("/api/mcp", "GET", null, token, session, Map.of())
+                .send("/api/mcp", "GET", null, token, session, Map.of("Accept", "application/json"))
                 .statusCode())
-        .isEqualTo(405);
+        .isEqualTo(406);
     HttpResponse<String> unsupported =
         mcp(token, null, INITIALIZE.replace("2025-11-25", "2020-01-01"));
     assertThat(JSON.readTree(unsupported.body()).at("/result/protocolVersion").asText())

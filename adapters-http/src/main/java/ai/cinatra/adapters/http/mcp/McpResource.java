@@ -102,16 +102,13 @@ public final class McpResource {
     try {
       message = json.readTree(body == null ? "" : body);
     } catch (StreamConstraintsException e) {
+      String exceeded =
+          e.getMessage().contains("nesting depth")
+              ? "it nests deeper than " + limits.maxJsonDepth() + " levels"
+              : "a string in it is longer than " + limits.maxStringLength() + " characters";
       return json(
           400,
-          JsonRpc.error(
-              null,
-              JsonRpc.INVALID_REQUEST,
-              "the message exceeds a limit (nesting depth "
-                  + limits.maxJsonDepth()
-                  + ", string length "
-                  + limits.maxStringLength()
-                  + ")"));
+          JsonRpc.error(null, JsonRpc.INVALID_REQUEST, "the message exceeds a limit: " + exceeded));
     } catch (JsonProcessingException e) {
       return json(
           400, JsonRpc.error(null, JsonRpc.PARSE_ERROR, "parse error: the body is not JSON"));
