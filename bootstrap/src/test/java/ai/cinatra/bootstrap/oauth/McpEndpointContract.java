@@ -68,9 +68,13 @@ abstract class McpEndpointContract {
 
   /** A fresh account and an access token for it, through the real OAuth flow. */
   String tokenFor(String email) throws Exception {
-    OAuthFlowContract.createAccount(database(), email);
+    return tokenFor(base(), database(), email);
+  }
+
+  static String tokenFor(String base, Jdbi database, String email) throws Exception {
+    OAuthFlowContract.createAccount(database, email);
     String redirectUri = "http://localhost:40123/oauth/callback";
-    Browser browser = new Browser(base());
+    Browser browser = new Browser(base);
     HttpResponse<String> registered =
         browser.postJson(
             "/oauth/register",
