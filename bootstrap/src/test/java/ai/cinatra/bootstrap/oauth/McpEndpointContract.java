@@ -371,6 +371,25 @@ abstract class McpEndpointContract {
         .isEqualTo(404);
   }
 
+  // 2, 4. DELETE ends the session and, with it, the session's open stream.
+  @Test
+  void deletingTheSession_endsItsOpenStream() throws Exception {
+    String token = token();
+    String session = initialize(token, "{}");
+    try (SseReader sse = stream(token, session, "GET", null, null)) {
+      assertThat(sse.next(WAIT).data()).isEmpty();
+      assertThat(
+              new Browser(base())
+                  .send("/api/mcp", "DELETE", null, token, session, Map.of())
+                  .statusCode())
+          .isEqualTo(204);
+      long start = System.nanoTime();
+      assertThat(sse.next(WAIT)).isNull();
+      assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
+    }
+    assertRpcError(post(token, session, BOTH, call(1, "whoami", null)), 404, -32001);
+  }
+
   // 4. A tool asks the client (elicitation) on its stream; the answer, POSTed, reaches it.
   @Test
   void aToolsRequest_reachesTheClient_andTheClientsAnswerReachesTheTool() throws Exception {

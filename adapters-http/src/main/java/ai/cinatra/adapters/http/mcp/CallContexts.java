@@ -1,5 +1,6 @@
 package ai.cinatra.adapters.http.mcp;
 
+import ai.cinatra.adapters.http.mcp.jsonrpc.JsonRpc;
 import ai.cinatra.adapters.http.mcp.tool.ClientRequestFailedException;
 import ai.cinatra.adapters.http.mcp.tool.McpToolContext;
 import ai.cinatra.domain.mcp.LogLevel;

@@ -1,5 +1,6 @@
 package ai.cinatra.adapters.http.mcp;
 
+import ai.cinatra.adapters.http.mcp.jsonrpc.McpProtocolException;
 import ai.cinatra.adapters.http.mcp.tool.McpTool;
 import ai.cinatra.domain.access.Actor;
 import com.fasterxml.jackson.databind.JsonNode;

@@ -1,5 +1,7 @@
 package ai.cinatra.adapters.http.mcp;
 
+import ai.cinatra.adapters.http.mcp.jsonrpc.JsonRpc;
+import ai.cinatra.adapters.http.mcp.jsonrpc.McpProtocolException;
 import ai.cinatra.adapters.http.mcp.tool.McpToolCatalog;
 import ai.cinatra.application.error.ConflictException;
 import ai.cinatra.application.error.NotFoundException;
@@ -214,7 +216,10 @@ public final class McpResource {
           JsonRpc.error(null, JsonRpc.INVALID_REQUEST, "the Mcp-Session-Id header is required"));
     }
     try {
-      sessions.end((Actor) request.getProperty(BearerAuthFilter.ACTOR), sessionId);
+      Actor actor = (Actor) request.getProperty(BearerAuthFilter.ACTOR);
+      McpSession session = sessions.find(actor, sessionId);
+      sessions.end(actor, sessionId);
+      hub.closeSession(session.idHash());
       return Response.noContent().build();
     } catch (NotFoundException e) {
       return json(404, JsonRpc.error(null, JsonRpc.SESSION_NOT_FOUND, e.getMessage()));

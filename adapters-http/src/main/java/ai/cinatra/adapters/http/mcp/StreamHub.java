@@ -1,5 +1,6 @@
 package ai.cinatra.adapters.http.mcp;
 
+import ai.cinatra.adapters.http.mcp.jsonrpc.JsonRpc;
 import ai.cinatra.adapters.http.mcp.tool.ClientRequestFailedException;
 import ai.cinatra.application.port.in.mcp.McpStreamsUseCase;
 import ai.cinatra.domain.mcp.McpMessage;
@@ -92,6 +93,16 @@ public final class StreamHub {
         scheduler.scheduleWithFixedDelay(
             pump::tick, 0, limits.pollInterval().toMillis(), TimeUnit.MILLISECONDS));
     return live;
+  }
+
+  /** Closes this node's streams of an ended session. */
+  void closeSession(String sessionHash) {
+    for (LiveStream live : open) {
+      if (live.session().idHash().equals(sessionHash)) {
+        live.detach();
+        open.remove(live);
+      }
+    }
   }
 
   /** Closes every stream this node holds: clients reconnect to a node that is up. */

@@ -1,7 +1,7 @@
 package ai.cinatra.adapters.http.mcp.tool;
 
-import ai.cinatra.adapters.http.mcp.JsonRpc;
-import ai.cinatra.adapters.http.mcp.McpProtocolException;
+import ai.cinatra.adapters.http.mcp.jsonrpc.JsonRpc;
+import ai.cinatra.adapters.http.mcp.jsonrpc.McpProtocolException;
 import ai.cinatra.application.error.ApplicationException;
 import ai.cinatra.domain.access.Actor;
 import ai.cinatra.domain.error.InvalidValueException;

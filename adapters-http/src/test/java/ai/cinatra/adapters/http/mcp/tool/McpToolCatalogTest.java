@@ -3,7 +3,7 @@ package ai.cinatra.adapters.http.mcp.tool;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import ai.cinatra.adapters.http.mcp.McpProtocolException;
+import ai.cinatra.adapters.http.mcp.jsonrpc.McpProtocolException;
 import ai.cinatra.application.error.NotFoundException;
 import ai.cinatra.domain.access.Actor;
 import ai.cinatra.domain.account.AccountId;

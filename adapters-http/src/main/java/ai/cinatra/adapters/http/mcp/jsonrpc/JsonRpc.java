@@ -1,4 +1,4 @@
-package ai.cinatra.adapters.http.mcp;
+package ai.cinatra.adapters.http.mcp.jsonrpc;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;

@@ -1,4 +1,4 @@
-package ai.cinatra.adapters.http.mcp;
+package ai.cinatra.adapters.http.mcp.jsonrpc;
 
 /** A fault the client caused, answered as a JSON-RPC error with this code. */
 public final class McpProtocolException extends RuntimeException {
