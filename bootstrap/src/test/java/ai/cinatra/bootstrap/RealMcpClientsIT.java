@@ -5,12 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -29,27 +28,17 @@ class RealMcpClientsIT {
 
   @BeforeAll
   static void installTheSdk() throws Exception {
-    Files.createDirectories(CLIENT);
-    for (String file :
-        List.of(
-            "package.json",
-            "package-lock.json",
-            "browser.mjs",
-            "oauth-mcp-client.mjs",
-            "mcp-remote-client.mjs")) {
-      Files.copy(SOURCES.resolve(file), CLIENT.resolve(file), StandardCopyOption.REPLACE_EXISTING);
-    }
-    if (!Files.isDirectory(CLIENT.resolve("node_modules/@modelcontextprotocol/sdk"))
-        || !Files.isDirectory(CLIENT.resolve("node_modules/mcp-remote"))) {
-      Process npm =
-          new ProcessBuilder("npm", "ci", "--no-audit", "--no-fund")
-              .directory(CLIENT.toFile())
-              .redirectErrorStream(true)
-              .start();
-      String output = new String(npm.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-      assertThat(npm.waitFor(5, TimeUnit.MINUTES)).as("npm ci finished").isTrue();
-      assertThat(npm.exitValue()).as("npm ci (needs Node 18+ and npm): " + output).isZero();
-    }
+    NpmPackages.install(
+        CLIENT,
+        Stream.of(
+                "package.json",
+                "package-lock.json",
+                "browser.mjs",
+                "oauth-mcp-client.mjs",
+                "mcp-remote-client.mjs")
+            .map(SOURCES::resolve)
+            .toList(),
+        List.of("node_modules/@modelcontextprotocol/sdk", "node_modules/mcp-remote"));
   }
 
   private static final String PASSWORD = "a long enough password";

@@ -9,7 +9,6 @@ import ai.cinatra.adapters.persistence.mcp.JdbiMcpMessageRepository;
 import ai.cinatra.adapters.persistence.mcp.JdbiMcpSessionRepository;
 import ai.cinatra.application.service.AccountService;
 import ai.cinatra.application.service.McpStreamService;
-import ai.cinatra.bootstrap.CinatraApplication;
 import ai.cinatra.bootstrap.CinatraConfiguration;
 import ai.cinatra.domain.account.Email;
 import ai.cinatra.domain.account.Role;
@@ -46,15 +45,9 @@ abstract class McpEndpointContract {
   abstract Jdbi database();
 
   static DropwizardAppExtension<CinatraConfiguration> extension(String databaseUrl, String user) {
-    return new DropwizardAppExtension<>(
-        CinatraApplication.class,
-        null,
-        ConfigOverride.config("database.url", databaseUrl),
-        ConfigOverride.config("database.user", user),
-        ConfigOverride.config("server.applicationConnectors[0].port", "0"),
-        ConfigOverride.config("server.adminConnectors[0].port", "0"),
-        ConfigOverride.config("baseUrl", BASE_URL),
-        ConfigOverride.config("oauth.keyEncryptionKey", OAuthFlowContract.KEK),
+    return OAuthFlowContract.app(
+        databaseUrl,
+        user,
         ConfigOverride.config("mcp.testFixtures", "true"),
         ConfigOverride.config("mcp.toolsPageSize", "5"),
         ConfigOverride.config("mcp.maxSessionsPerAccount", "3"),
@@ -117,16 +110,19 @@ abstract class McpEndpointContract {
     return new Browser(base()).send("/api/mcp", "POST", body, token, session, headers);
   }
 
+  HttpResponse<String> initializeResponse(String token, String capabilities) throws Exception {
+    return post(
+        token,
+        null,
+        BOTH,
+        "{\"jsonrpc\":\"2.0\",\"id\":0,\"method\":\"initialize\",\"params\":{"
+            + "\"protocolVersion\":\"2025-11-25\",\"capabilities\":"
+            + capabilities
+            + ",\"clientInfo\":{\"name\":\"curl\",\"version\":\"1\"}}}");
+  }
+
   String initialize(String token, String capabilities) throws Exception {
-    HttpResponse<String> response =
-        post(
-            token,
-            null,
-            BOTH,
-            "{\"jsonrpc\":\"2.0\",\"id\":0,\"method\":\"initialize\",\"params\":{"
-                + "\"protocolVersion\":\"2025-11-25\",\"capabilities\":"
-                + capabilities
-                + ",\"clientInfo\":{\"name\":\"curl\",\"version\":\"1\"}}}");
+    HttpResponse<String> response = initializeResponse(token, capabilities);
     assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
     return response.headers().firstValue("Mcp-Session-Id").orElseThrow();
   }
@@ -459,14 +455,7 @@ abstract class McpEndpointContract {
 
     initialize(token, "{}");
     initialize(token, "{}");
-    HttpResponse<String> fourth =
-        post(
-            token,
-            null,
-            BOTH,
-            "{\"jsonrpc\":\"2.0\",\"id\":0,\"method\":\"initialize\",\"params\":{"
-                + "\"protocolVersion\":\"2025-11-25\",\"capabilities\":{},"
-                + "\"clientInfo\":{\"name\":\"c\",\"version\":\"1\"}}}");
+    HttpResponse<String> fourth = initializeResponse(token, "{}");
     assertThat(JSON.readTree(fourth.body()).at("/error/message").asText())
         .contains("3 open MCP sessions");
     assertThat(fourth.headers().firstValue("Mcp-Session-Id")).isEmpty();

@@ -3,7 +3,6 @@ package ai.cinatra.bootstrap.oauth;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ai.cinatra.adapters.persistence.JdbiSetup;
-import ai.cinatra.bootstrap.CinatraApplication;
 import ai.cinatra.bootstrap.CinatraConfiguration;
 import io.dropwizard.testing.ConfigOverride;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
@@ -22,15 +21,9 @@ class McpStreamsOffIT {
       "jdbc:h2:mem:streamsoff" + UUID.randomUUID() + ";MODE=PostgreSQL;DB_CLOSE_DELAY=-1";
 
   static final DropwizardAppExtension<CinatraConfiguration> APP =
-      new DropwizardAppExtension<>(
-          CinatraApplication.class,
-          null,
-          ConfigOverride.config("database.url", URL),
-          ConfigOverride.config("database.user", "sa"),
-          ConfigOverride.config("server.applicationConnectors[0].port", "0"),
-          ConfigOverride.config("server.adminConnectors[0].port", "0"),
-          ConfigOverride.config("baseUrl", McpEndpointContract.BASE_URL),
-          ConfigOverride.config("oauth.keyEncryptionKey", OAuthFlowContract.KEK),
+      OAuthFlowContract.app(
+          URL,
+          "sa",
           ConfigOverride.config("mcp.testFixtures", "true"),
           ConfigOverride.config("mcp.streams", "false"));
 

@@ -45,15 +45,24 @@ abstract class OAuthFlowContract {
   abstract DropwizardAppExtension<CinatraConfiguration> app();
 
   static DropwizardAppExtension<CinatraConfiguration> extension(String databaseUrl, String user) {
+    return app(databaseUrl, user);
+  }
+
+  /** The real application on a free port with this database; {@code extra} adds to the defaults. */
+  static DropwizardAppExtension<CinatraConfiguration> app(
+      String databaseUrl, String user, ConfigOverride... extra) {
+    List<ConfigOverride> overrides =
+        new ArrayList<>(
+            List.of(
+                ConfigOverride.config("database.url", databaseUrl),
+                ConfigOverride.config("database.user", user),
+                ConfigOverride.config("server.applicationConnectors[0].port", "0"),
+                ConfigOverride.config("server.adminConnectors[0].port", "0"),
+                ConfigOverride.config("baseUrl", BASE_URL),
+                ConfigOverride.config("oauth.keyEncryptionKey", KEK)));
+    overrides.addAll(List.of(extra));
     return new DropwizardAppExtension<>(
-        CinatraApplication.class,
-        null,
-        ConfigOverride.config("database.url", databaseUrl),
-        ConfigOverride.config("database.user", user),
-        ConfigOverride.config("server.applicationConnectors[0].port", "0"),
-        ConfigOverride.config("server.adminConnectors[0].port", "0"),
-        ConfigOverride.config("baseUrl", BASE_URL),
-        ConfigOverride.config("oauth.keyEncryptionKey", KEK));
+        CinatraApplication.class, null, overrides.toArray(ConfigOverride[]::new));
   }
 
   /** The person who signs in; made directly in the database the application uses. */
