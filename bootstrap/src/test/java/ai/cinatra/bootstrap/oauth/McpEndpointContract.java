@@ -386,6 +386,31 @@ abstract class McpEndpointContract {
     assertRpcError(post(token, session, BOTH, call(1, "whoami", null)), 404, -32001);
   }
 
+  // 7. Streams per session are bounded too: a fifth closes the oldest.
+  @Test
+  void aSession_holdsAtMostFourOpenStreams_aNewOneClosingTheOldest() throws Exception {
+    String email = "streams-" + UUID.randomUUID() + "@example.org";
+    String token = tokenFor(email);
+    String session = initialize(token, "{}");
+    List<SseReader> streams = new ArrayList<>();
+    try {
+      for (int i = 0; i < 5; i++) {
+        SseReader sse = stream(token, session, "GET", null, null);
+        streams.add(sse);
+        assertThat(sse.next(WAIT).data()).isEmpty();
+      }
+      long start = System.nanoTime();
+      assertThat(streams.get(0).next(WAIT)).isNull();
+      assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
+      accountsOnAnotherNode().changeRole(new Email(email), Role.VIEWER);
+      for (SseReader open : streams.subList(1, 5)) {
+        assertThat(open.nextContaining("tools/list_changed", WAIT)).isNotNull();
+      }
+    } finally {
+      streams.forEach(SseReader::close);
+    }
+  }
+
   // 4. A tool asks the client (elicitation) on its stream; the answer, POSTed, reaches it.
   @Test
   void aToolsRequest_reachesTheClient_andTheClientsAnswerReachesTheTool() throws Exception {

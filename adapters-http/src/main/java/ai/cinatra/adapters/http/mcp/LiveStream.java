@@ -16,6 +16,7 @@ final class LiveStream {
   private final McpStreamsUseCase streams;
   private final McpSession session;
   private final String key;
+  private final long openedAt = System.nanoTime();
   private ChunkedOutput<String> out;
 
   LiveStream(McpStreamsUseCase streams, McpSession session, String key) {
@@ -27,6 +28,10 @@ final class LiveStream {
 
   ChunkedOutput<String> output() {
     return out;
+  }
+
+  long openedAt() {
+    return openedAt;
   }
 
   McpSession session() {

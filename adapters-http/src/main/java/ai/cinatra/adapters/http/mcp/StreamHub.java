@@ -36,6 +36,10 @@ public final class StreamHub {
   private static final Pattern REQUEST_ID = Pattern.compile("srv-[0-9a-f-]{36}");
 
   private static final Duration HEARTBEAT = Duration.ofSeconds(15);
+
+  /** Open GET streams one session may hold on one node; a client needs one, reconnects included. */
+  static final int MAX_STREAMS_PER_SESSION = 4;
+
   private static final SecureRandom RANDOM = new SecureRandom();
 
   private final McpStreamsUseCase streams;
@@ -82,9 +86,21 @@ public final class StreamHub {
   /**
    * A GET stream: replays the stream's messages after {@code afterId}, then keeps delivering new
    * ones. A request's stream ends after its last message; the standalone stream after the
-   * configured age, when the client reconnects with Last-Event-ID.
+   * configured age, when the client reconnects with Last-Event-ID. A session keeps at most {@link
+   * #MAX_STREAMS_PER_SESSION} streams on a node; a new one closes the oldest.
    */
   LiveStream follow(McpSession session, String key, long afterId) {
+    // A client that lost its connection without the server noticing reconnects: the oldest of the
+    // session's streams gives way, so the bound holds without ever refusing the newest.
+    List<LiveStream> held =
+        open.stream()
+            .filter(l -> l.session().idHash().equals(session.idHash()))
+            .sorted(java.util.Comparator.comparingLong(LiveStream::openedAt))
+            .toList();
+    for (int i = 0; i <= held.size() - MAX_STREAMS_PER_SESSION; i++) {
+      held.get(i).detach();
+      open.remove(held.get(i));
+    }
     LiveStream live = new LiveStream(streams, session, key);
     open.add(live);
     live.prime(limits.retry(), afterId);
