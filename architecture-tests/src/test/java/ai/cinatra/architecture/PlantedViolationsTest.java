@@ -63,7 +63,7 @@ class PlantedViolationsTest {
           "Bouncy Castle", new String[] {"persistence.UsesBouncyCastle"},
           "Jersey and JAX-RS", new String[] {"oauth.UsesJaxRs"},
           "Dropwizard", new String[] {"persistence.UsesDropwizard"},
-          "Jackson", new String[] {"persistence.UsesJackson"},
+          "Jackson", new String[] {"oauth.UsesJackson"},
           "MapStruct", new String[] {"oauth.UsesMapStruct"},
           "JDBC drivers", new String[] {"http.UsesH2", "http.UsesPostgresDriver"});
 

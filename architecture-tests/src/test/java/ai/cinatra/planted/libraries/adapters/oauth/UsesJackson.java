@@ -1,4 +1,4 @@
-package ai.cinatra.planted.libraries.adapters.persistence;
+package ai.cinatra.planted.libraries.adapters.oauth;
 
 /** Planted violation: ObjectMapper used outside the adapter it belongs to. */
 public class UsesJackson {
