@@ -9,6 +9,8 @@ import ai.cinatra.adapters.http.mcp.StreamHub;
 import ai.cinatra.adapters.http.mcp.fixture.ConformanceFixtures;
 import ai.cinatra.adapters.http.mcp.tool.McpToolCatalog;
 import ai.cinatra.adapters.http.mcp.tool.WhoamiTool;
+import ai.cinatra.adapters.http.mcp.tool.workspace.ListTools;
+import ai.cinatra.adapters.http.mcp.tool.workspace.ObjectTools;
 import io.dropwizard.core.setup.Environment;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -30,6 +32,8 @@ final class McpEndpoint {
     McpSettings settings = configuration.getMcp();
     McpLimits limits = settings.toLimits();
     McpToolCatalog tools = new McpToolCatalog(settings.toolsPageSize).register(new WhoamiTool());
+    ObjectTools.all(wiring.objects()).forEach(tools::register);
+    ListTools.all(wiring.lists()).forEach(tools::register);
     List<McpExtension> extensions = List.of();
     if (settings.testFixtures) {
       LOG.warn("mcp.testFixtures is on: the conformance fixtures are served. Tests only!");

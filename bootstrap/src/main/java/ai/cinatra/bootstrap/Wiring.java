@@ -8,6 +8,7 @@ import ai.cinatra.adapters.persistence.JdbiSetup;
 import ai.cinatra.adapters.persistence.JdbiTransactions;
 import ai.cinatra.adapters.persistence.account.JdbiAccountRepository;
 import ai.cinatra.adapters.persistence.account.JdbiWebSessionRepository;
+import ai.cinatra.adapters.persistence.audit.JdbiAuditRepository;
 import ai.cinatra.adapters.persistence.mcp.JdbiMcpMessageRepository;
 import ai.cinatra.adapters.persistence.mcp.JdbiMcpSessionRepository;
 import ai.cinatra.adapters.persistence.oauth.JdbiAuthorizationCodeRepository;
@@ -16,12 +17,16 @@ import ai.cinatra.adapters.persistence.oauth.JdbiConsentRepository;
 import ai.cinatra.adapters.persistence.oauth.JdbiGrantRepository;
 import ai.cinatra.adapters.persistence.oauth.JdbiRefreshTokenRepository;
 import ai.cinatra.adapters.persistence.oauth.JdbiSigningKeyRepository;
+import ai.cinatra.adapters.persistence.workspace.JdbiListRepository;
+import ai.cinatra.adapters.persistence.workspace.JdbiObjectRepository;
 import ai.cinatra.application.service.AccountService;
 import ai.cinatra.application.service.AuthorizationService;
 import ai.cinatra.application.service.BearerAuthenticationService;
 import ai.cinatra.application.service.ClientRegistrationService;
+import ai.cinatra.application.service.ListService;
 import ai.cinatra.application.service.McpSessionService;
 import ai.cinatra.application.service.McpStreamService;
+import ai.cinatra.application.service.ObjectService;
 import ai.cinatra.application.service.ServerAddressService;
 import ai.cinatra.application.service.SignInService;
 import ai.cinatra.application.service.SigningKeyService;
@@ -45,7 +50,9 @@ record Wiring(
     SignInService signIn,
     BearerAuthenticationService bearer,
     McpSessionService mcpSessions,
-    McpStreamService mcpStreams) {
+    McpStreamService mcpStreams,
+    ObjectService objects,
+    ListService lists) {
 
   static Wiring on(Jdbi jdbi, Clock clock, CinatraConfiguration configuration) {
     JdbiSetup.configure(jdbi);
@@ -67,6 +74,9 @@ record Wiring(
     JdbiGrantRepository grants = new JdbiGrantRepository(jdbi);
     JdbiAuthorizationCodeRepository codes = new JdbiAuthorizationCodeRepository(jdbi);
     JdbiTransactions transactions = new JdbiTransactions(jdbi);
+    JdbiObjectRepository objects = new JdbiObjectRepository(jdbi);
+    JdbiListRepository lists = new JdbiListRepository(jdbi);
+    JdbiAuditRepository audit = new JdbiAuditRepository(jdbi);
     ServerAddressService address =
         new ServerAddressService(new ServerAddress(configuration.getBaseUrl()));
     return new Wiring(
@@ -103,7 +113,9 @@ record Wiring(
         new SignInService(accounts, hasher, new JdbiWebSessionRepository(jdbi), clock),
         new BearerAuthenticationService(accessTokens, grants, accounts, address, clock),
         new McpSessionService(mcpSessions, clock, configuration.getMcp().maxSessionsPerAccount),
-        mcpStreams);
+        mcpStreams,
+        new ObjectService(objects, lists, audit, transactions, clock),
+        new ListService(lists, objects, audit, transactions, clock));
   }
 
   private static Duration millis(io.dropwizard.util.Duration duration) {

@@ -1,5 +1,6 @@
 package ai.cinatra.adapters.persistence.audit;
 
+import ai.cinatra.adapters.persistence.JdbiTransactions;
 import ai.cinatra.adapters.persistence.audit.AuditDao.AuditRow;
 import ai.cinatra.application.port.out.AuditRepository;
 import ai.cinatra.domain.account.AccountId;
@@ -13,24 +14,31 @@ public final class JdbiAuditRepository implements AuditRepository {
   /** Longest target kept; longer ones (a list name a model made up) are cut, not refused. */
   static final int MAX_TARGET = 300;
 
-  private final AuditDao dao;
+  private final Jdbi jdbi;
 
   public JdbiAuditRepository(Jdbi jdbi) {
-    this.dao = jdbi.onDemand(AuditDao.class);
+    this.jdbi = jdbi;
   }
 
   @Override
   public void append(AuditEntry e) {
     String target =
         e.target().length() > MAX_TARGET ? e.target().substring(0, MAX_TARGET) : e.target();
-    dao.insert(
-        new AuditRow(
-            0, e.account().value(), e.client().value(), e.action(), target, e.outcome(), e.at()));
+    dao()
+        .insert(
+            new AuditRow(
+                0,
+                e.account().value(),
+                e.client().value(),
+                e.action(),
+                target,
+                e.outcome(),
+                e.at()));
   }
 
   @Override
   public List<AuditEntry> page(long beforeId, int limit) {
-    return dao.page(beforeId, limit).stream()
+    return dao().page(beforeId, limit).stream()
         .map(
             r ->
                 new AuditEntry(
@@ -42,5 +50,10 @@ public final class JdbiAuditRepository implements AuditRepository {
                     r.outcome(),
                     r.at()))
         .toList();
+  }
+
+  /** Joins the caller's transaction when there is one. */
+  private AuditDao dao() {
+    return JdbiTransactions.dao(jdbi, AuditDao.class);
   }
 }

@@ -1,5 +1,6 @@
 package ai.cinatra.adapters.persistence.workspace;
 
+import ai.cinatra.adapters.persistence.JdbiTransactions;
 import ai.cinatra.adapters.persistence.JsonColumns;
 import ai.cinatra.adapters.persistence.workspace.ObjectDao.ObjectRow;
 import ai.cinatra.application.port.out.ObjectRepository;
@@ -19,35 +20,35 @@ public final class JdbiObjectRepository implements ObjectRepository {
   /** Before every stored object: the smallest time and id, for the first page. */
   private static final Position START = new Position(Instant.EPOCH, new ObjectId(new UUID(0, 0)));
 
-  private final ObjectDao dao;
+  private final Jdbi jdbi;
 
   public JdbiObjectRepository(Jdbi jdbi) {
-    this.dao = jdbi.onDemand(ObjectDao.class);
+    this.jdbi = jdbi;
   }
 
   @Override
   public void add(WorkspaceObject object) {
-    dao.insert(row(object));
+    dao().insert(row(object));
   }
 
   @Override
   public Optional<WorkspaceObject> findById(ObjectId id) {
-    return dao.find(id.value()).map(JdbiObjectRepository::object);
+    return dao().find(id.value()).map(JdbiObjectRepository::object);
   }
 
   @Override
   public Optional<WorkspaceObject> findByNaturalKey(ObjectType type, String key) {
-    return dao.findByNaturalKey(type.value(), key).map(JdbiObjectRepository::object);
+    return dao().findByNaturalKey(type.value(), key).map(JdbiObjectRepository::object);
   }
 
   @Override
   public boolean update(WorkspaceObject object, long previousVersion) {
-    return dao.update(row(object), previousVersion) == 1;
+    return dao().update(row(object), previousVersion) == 1;
   }
 
   @Override
   public boolean delete(ObjectId id) {
-    return dao.delete(id.value()) == 1;
+    return dao().delete(id.value()) == 1;
   }
 
   @Override
@@ -58,7 +59,7 @@ public final class JdbiObjectRepository implements ObjectRepository {
       Optional<Position> after,
       int limit) {
     Position from = after.orElse(START);
-    return dao
+    return dao()
         .page(
             type.value(),
             list.map(ListId::value).orElse(null),
@@ -102,5 +103,10 @@ public final class JdbiObjectRepository implements ObjectRepository {
         new AccountId(r.createdBy()),
         r.createdAt(),
         r.updatedAt());
+  }
+
+  /** Joins the caller's transaction when there is one. */
+  private ObjectDao dao() {
+    return JdbiTransactions.dao(jdbi, ObjectDao.class);
   }
 }

@@ -138,4 +138,24 @@ class WorkspaceRepositoriesContractIT {
         .containsExactly("objects_save");
     assertThat(newest.get(0).account()).isEqualTo(ada);
   }
+
+  @Test
+  void writesInOneTransaction_rollBackTogether() {
+    ai.cinatra.adapters.persistence.JdbiTransactions transactions =
+        new ai.cinatra.adapters.persistence.JdbiTransactions(database.jdbi());
+    WorkspaceObject doomed = WorkspaceObject.create(CONTACT, Map.of("name", "x"), ada, T0);
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () ->
+                transactions.inTransaction(
+                    () -> {
+                      objects.add(doomed);
+                      audit.append(
+                          new AuditEntry(
+                              0, ada, new ClientId("mcp_c"), "objects_save", "t", "ok", T0));
+                      throw new IllegalStateException("the work fails after writing");
+                    }))
+        .isInstanceOf(IllegalStateException.class);
+    assertThat(objects.findById(doomed.id())).isEmpty();
+    assertThat(audit.page(Long.MAX_VALUE, 10)).isEmpty();
+  }
 }

@@ -29,6 +29,14 @@ public interface McpTool {
    */
   ObjectNode call(ToolCall call);
 
+  /**
+   * Whether the use case behind the tool decides who may call it (and audits refusals); the catalog
+   * then only hides the tool from roles below {@link #requiredRole()} instead of refusing calls.
+   */
+  default boolean useCaseDecidesAccess() {
+    return false;
+  }
+
   default String name() {
     return descriptor().path("name").asText();
   }

@@ -99,7 +99,8 @@ public final class McpToolCatalog {
     if (registered == null) {
       throw new McpProtocolException(JsonRpc.INVALID_PARAMS, "unknown tool: " + name);
     }
-    if (!actor.role().includes(registered.tool().requiredRole())) {
+    if (!registered.tool().useCaseDecidesAccess()
+        && !actor.role().includes(registered.tool().requiredRole())) {
       return ToolResults.error(
           "your role ("
               + actor.role().wireName()

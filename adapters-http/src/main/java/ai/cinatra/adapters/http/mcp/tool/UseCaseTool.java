@@ -1,0 +1,41 @@
+package ai.cinatra.adapters.http.mcp.tool;
+
+import ai.cinatra.domain.account.Role;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.function.Function;
+
+/**
+ * A product tool that translates for one use case: validated arguments in, structured result out.
+ * The use case checks the actor's role and audits; the role here only decides who sees the tool.
+ */
+public record UseCaseTool(
+    ObjectNode descriptorJson, Role requiredRole, Function<ToolCall, ObjectNode> body)
+    implements McpTool {
+
+  public static UseCaseTool of(
+      String descriptor, Role requiredRole, Function<ToolCall, ObjectNode> body) {
+    ObjectNode parsed = ToolDescriptors.parse(descriptor);
+    if (!parsed.has("outputSchema") || !parsed.has("annotations")) {
+      throw new IllegalArgumentException(
+          "product tool "
+              + parsed.path("name").asText()
+              + " needs an outputSchema and annotations");
+    }
+    return new UseCaseTool(parsed, requiredRole, body);
+  }
+
+  @Override
+  public ObjectNode descriptor() {
+    return descriptorJson.deepCopy();
+  }
+
+  @Override
+  public boolean useCaseDecidesAccess() {
+    return true;
+  }
+
+  @Override
+  public ObjectNode call(ToolCall call) {
+    return body.apply(call);
+  }
+}

@@ -1,0 +1,219 @@
+package ai.cinatra.bootstrap.oauth;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import ai.cinatra.adapters.persistence.account.JdbiAccountRepository;
+import ai.cinatra.bootstrap.CinatraConfiguration;
+import ai.cinatra.domain.account.Email;
+import ai.cinatra.domain.account.Role;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.dropwizard.testing.junit5.DropwizardAppExtension;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.jdbi.v3.core.Jdbi;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The objects and lists tools through the MCP endpoint, as a client calls them: what a member may
+ * do, what a viewer may not, a demotion taking effect on the next call, and each bad input answered
+ * with an isError result that leaves the data as it was. On H2 and PostgreSQL by the subclasses.
+ */
+abstract class WorkspaceToolsContract {
+  static final ObjectMapper JSON = new ObjectMapper();
+
+  abstract DropwizardAppExtension<CinatraConfiguration> app();
+
+  abstract Jdbi database();
+
+  /** An MCP session for a new account with this role. */
+  final class Client {
+    final String email = "ws-" + UUID.randomUUID() + "@example.org";
+    final String token;
+    final String session;
+    private int id;
+
+    Client(Role role) throws Exception {
+      token = McpEndpointContract.tokenFor(base(), database(), email);
+      setRole(role);
+      session =
+          new Browser(base())
+              .postJsonWithBearer("/api/mcp", OAuthFlowContract.INITIALIZE, token, null)
+              .headers()
+              .firstValue("Mcp-Session-Id")
+              .orElseThrow();
+    }
+
+    void setRole(Role role) {
+      JdbiAccountRepository accounts = new JdbiAccountRepository(database());
+      accounts.updateRole(accounts.findByEmail(new Email(email)).orElseThrow().id(), role);
+    }
+
+    /** The tools/call result. */
+    JsonNode call(String tool, String arguments) throws Exception {
+      String body =
+          new Browser(base())
+              .postJsonWithBearer(
+                  "/api/mcp", McpEndpointContract.call(++id, tool, arguments), token, session)
+              .body();
+      JsonNode result = JSON.readTree(body).get("result");
+      assertThat(result).as(body).isNotNull();
+      return result;
+    }
+
+    JsonNode ok(String tool, String arguments) throws Exception {
+      JsonNode result = call(tool, arguments);
+      assertThat(result.get("isError").asBoolean()).as(result.toString()).isFalse();
+      return result.get("structuredContent");
+    }
+
+    String refused(String tool, String arguments) throws Exception {
+      JsonNode result = call(tool, arguments);
+      assertThat(result.get("isError").asBoolean()).as(result.toString()).isTrue();
+      assertThat(result.has("structuredContent")).isFalse();
+      return result.at("/content/0/text").asText();
+    }
+
+    List<String> toolNames() throws Exception {
+      List<String> names = new ArrayList<>();
+      String cursor = null;
+      do {
+        JsonNode page =
+            JSON.readTree(
+                    new Browser(base())
+                        .postJsonWithBearer(
+                            "/api/mcp",
+                            "{\"jsonrpc\":\"2.0\",\"id\":99,\"method\":\"tools/list\",\"params\":"
+                                + (cursor == null ? "{}" : "{\"cursor\":\"" + cursor + "\"}")
+                                + "}",
+                            token,
+                            session)
+                        .body())
+                .get("result");
+        page.get("tools").forEach(t -> names.add(t.get("name").asText()));
+        cursor = page.hasNonNull("nextCursor") ? page.get("nextCursor").asText() : null;
+      } while (cursor != null);
+      return names;
+    }
+  }
+
+  String base() {
+    return "http://127.0.0.1:" + app().getLocalPort();
+  }
+
+  int audited(String action, String outcome) {
+    return database()
+        .withHandle(
+            h ->
+                h.createQuery(
+                        "select count(*) from audit_entries where action = :a and outcome = :o")
+                    .bind("a", action)
+                    .bind("o", outcome)
+                    .mapTo(Integer.class)
+                    .one());
+  }
+
+  @Test
+  void aMember_savesMergesUpdatesListsAndDeletes() throws Exception {
+    Client member = new Client(Role.MEMBER);
+    String email = "ada-" + UUID.randomUUID() + "@example.org";
+    JsonNode created =
+        member.ok(
+            "objects_save",
+            "{\"rawData\":{\"email\":\""
+                + email
+                + "\",\"name\":\"Ada\"},\"typeHint\":\"contact\"}");
+    assertThat(created.get("isNew").asBoolean()).isTrue();
+    String id = created.get("objectId").asText();
+
+    JsonNode merged =
+        member.ok(
+            "objects_save",
+            "{\"rawData\":{\"email\":\""
+                + email.toUpperCase()
+                + "\",\"title\":\"Countess\"},"
+                + "\"typeHint\":\"contact\"}");
+    assertThat(merged.get("wasMerged").asBoolean()).isTrue();
+    assertThat(merged.get("objectId").asText()).isEqualTo(id);
+    assertThat(merged.at("/object/version").asInt()).isEqualTo(2);
+
+    JsonNode updated =
+        member.ok(
+            "objects_update",
+            "{\"objectId\":\"" + id + "\",\"data\":{\"name\":\"Ada L.\"},\"expectedVersion\":2}");
+    assertThat(updated.get("version").asInt()).isEqualTo(3);
+    String stale =
+        member.refused(
+            "objects_update",
+            "{\"objectId\":\"" + id + "\",\"data\":{\"name\":\"lost\"},\"expectedVersion\":2}");
+    assertThat(stale).contains("is at version 3, not 2");
+    assertThat(member.ok("objects_get", "{\"objectId\":\"" + id + "\"}").at("/data/name").asText())
+        .isEqualTo("Ada L.");
+
+    JsonNode list = member.ok("lists_create", "{\"name\":\"Leads\"}");
+    String listId = list.get("listId").asText();
+    member.ok(
+        "lists_members_add", "{\"listId\":\"" + listId + "\",\"objectIds\":[\"" + id + "\"]}");
+    assertThat(member.ok("lists_get", "{\"listId\":\"" + listId + "\"}").get("members").toString())
+        .contains(id);
+    JsonNode inList =
+        member.ok("objects_list", "{\"type\":\"contact\",\"listId\":\"" + listId + "\"}");
+    assertThat(inList.get("objects")).hasSize(1);
+    assertThat(member.ok("objects_list", "{\"type\":\"contact\",\"query\":\"ada l.\"}").toString())
+        .contains(id);
+
+    member.ok("objects_delete", "{\"objectId\":\"" + id + "\"}");
+    assertThat(member.refused("objects_get", "{\"objectId\":\"" + id + "\"}"))
+        .isEqualTo("no object with id " + id);
+    assertThat(member.ok("lists_get", "{\"listId\":\"" + listId + "\"}").get("size").asInt())
+        .isZero();
+  }
+
+  @Test
+  void aViewer_readsButEveryWriteIsRefusedAndAudited_andADemotionActsOnTheNextCall()
+      throws Exception {
+    Client viewer = new Client(Role.VIEWER);
+    assertThat(viewer.toolNames())
+        .contains("objects_list", "objects_get", "lists_list", "lists_get", "whoami")
+        .doesNotContain("objects_save", "objects_update", "objects_delete", "lists_create");
+    viewer.ok("objects_list", "{\"type\":\"contact\"}");
+    int refusedBefore = audited("objects_save", "refused");
+    assertThat(viewer.refused("objects_save", "{\"rawData\":{\"name\":\"x\"}}"))
+        .contains("your role (viewer) may not objects_save; it needs member");
+    assertThat(viewer.refused("lists_create", "{\"name\":\"mine\"}")).contains("needs member");
+    assertThat(audited("objects_save", "refused")).isEqualTo(refusedBefore + 1);
+
+    Client member = new Client(Role.MEMBER);
+    member.ok("objects_save", "{\"rawData\":{\"name\":\"first\"}}");
+    member.setRole(Role.VIEWER);
+    assertThat(member.refused("objects_save", "{\"rawData\":{\"name\":\"second\"}}"))
+        .contains("(viewer)");
+    assertThat(member.toolNames()).doesNotContain("objects_save");
+  }
+
+  @Test
+  void badInput_isAnIsErrorResult_andWritesNothing() throws Exception {
+    Client member = new Client(Role.MEMBER);
+    assertThat(member.refused("objects_get", "{\"objectId\":\"../../etc\"}"))
+        .startsWith("invalid arguments for objects_get");
+    String unknown = UUID.randomUUID().toString();
+    assertThat(member.refused("objects_delete", "{\"objectId\":\"" + unknown + "\"}"))
+        .isEqualTo("no object with id " + unknown);
+    assertThat(
+            member.refused("objects_list", "{\"type\":\"contact\",\"listId\":\"" + unknown + "\"}"))
+        .contains("no list with id");
+    StringBuilder tooMany = new StringBuilder("{");
+    for (int i = 0; i < 201; i++) {
+      tooMany.append(i == 0 ? "" : ",").append("\"f").append(i).append("\":1");
+    }
+    assertThat(member.refused("objects_save", "{\"rawData\":" + tooMany + "}}"))
+        .contains("invalid arguments");
+    assertThat(
+            member.refused("objects_save", "{\"rawData\":{\"a\":1},\"typeHint\":\"Not A Type!\"}"))
+        .contains("object type");
+    assertThat(member.refused("objects_list", "{\"type\":\"contact\",\"cursor\":\"garbage\"}"))
+        .contains("invalid cursor");
+    assertThat(member.ok("objects_list", "{\"type\":\"note\"}").get("objects")).isEmpty();
+  }
+}
