@@ -9,6 +9,7 @@ import ai.cinatra.adapters.http.mcp.StreamHub;
 import ai.cinatra.adapters.http.mcp.fixture.ConformanceFixtures;
 import ai.cinatra.adapters.http.mcp.tool.McpToolCatalog;
 import ai.cinatra.adapters.http.mcp.tool.WhoamiTool;
+import ai.cinatra.adapters.http.mcp.tool.admin.AdminTools;
 import ai.cinatra.adapters.http.mcp.tool.workspace.ListTools;
 import ai.cinatra.adapters.http.mcp.tool.workspace.ObjectTools;
 import io.dropwizard.core.setup.Environment;
@@ -34,6 +35,7 @@ final class McpEndpoint {
     McpToolCatalog tools = new McpToolCatalog(settings.toolsPageSize).register(new WhoamiTool());
     ObjectTools.all(wiring.objects()).forEach(tools::register);
     ListTools.all(wiring.lists()).forEach(tools::register);
+    AdminTools.all(wiring.accountAdmin(), wiring.accountAdmin()).forEach(tools::register);
     List<McpExtension> extensions = List.of();
     if (settings.testFixtures) {
       LOG.warn("mcp.testFixtures is on: the conformance fixtures are served. Tests only!");

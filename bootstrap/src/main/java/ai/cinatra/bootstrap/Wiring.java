@@ -19,6 +19,7 @@ import ai.cinatra.adapters.persistence.oauth.JdbiRefreshTokenRepository;
 import ai.cinatra.adapters.persistence.oauth.JdbiSigningKeyRepository;
 import ai.cinatra.adapters.persistence.workspace.JdbiListRepository;
 import ai.cinatra.adapters.persistence.workspace.JdbiObjectRepository;
+import ai.cinatra.application.service.AccountAdminService;
 import ai.cinatra.application.service.AccountService;
 import ai.cinatra.application.service.AuthorizationService;
 import ai.cinatra.application.service.BearerAuthenticationService;
@@ -52,7 +53,8 @@ record Wiring(
     McpSessionService mcpSessions,
     McpStreamService mcpStreams,
     ObjectService objects,
-    ListService lists) {
+    ListService lists,
+    AccountAdminService accountAdmin) {
 
   static Wiring on(Jdbi jdbi, Clock clock, CinatraConfiguration configuration) {
     JdbiSetup.configure(jdbi);
@@ -115,7 +117,9 @@ record Wiring(
         new McpSessionService(mcpSessions, clock, configuration.getMcp().maxSessionsPerAccount),
         mcpStreams,
         new ObjectService(objects, lists, audit, transactions, clock),
-        new ListService(lists, objects, audit, transactions, clock));
+        new ListService(lists, objects, audit, transactions, clock),
+        new AccountAdminService(
+            accounts, audit, transactions, mcpStreams::announceToolsChanged, clock));
   }
 
   private static Duration millis(io.dropwizard.util.Duration duration) {

@@ -77,6 +77,9 @@ public final class AccountService
     if (account.role() == role) {
       return account;
     }
+    if (role != Role.ADMIN) {
+      LastAdminRule.keepAnAdmin(accounts, account, "demote");
+    }
     accounts.updateRole(account.id(), role);
     listener.roleChanged(account.id());
     return account.withRole(role);

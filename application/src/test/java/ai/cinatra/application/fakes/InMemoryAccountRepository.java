@@ -39,6 +39,15 @@ public final class InMemoryAccountRepository implements AccountRepository {
   }
 
   @Override
+  public synchronized void updateStatus(
+      AccountId id, ai.cinatra.domain.account.AccountStatus status) {
+    accounts.computeIfPresent(
+        id,
+        (k, a) ->
+            new Account(a.id(), a.email(), a.role(), status, a.passwordHash(), a.createdAt()));
+  }
+
+  @Override
   public synchronized List<Account> list() {
     return new ArrayList<>(accounts.values());
   }

@@ -117,4 +117,17 @@ class AccountServiceTest {
     assertThatThrownBy(() -> service.changeRole(new Email("nobody@b.c"), Role.ADMIN))
         .isInstanceOf(NotFoundException.class);
   }
+
+  @Test
+  void changeRole_fromTheCommandLine_stillKeepsOneAdmin() {
+    service.createAccount(
+        new CreateAccountCommand(
+            new Email("boss@b.c"), Role.ADMIN, Optional.of("correct horse battery")));
+    assertThatThrownBy(() -> service.changeRole(new Email("boss@b.c"), Role.VIEWER))
+        .isInstanceOf(ConflictException.class)
+        .hasMessageContaining("always keeps one active admin");
+    assertThat(accounts.findByEmail(new Email("boss@b.c")).orElseThrow().role())
+        .isEqualTo(Role.ADMIN);
+    assertThat(changed).isEmpty();
+  }
 }

@@ -30,4 +30,7 @@ public interface AccountDao {
 
   @SqlUpdate("update accounts set role = :role where id = :id")
   void updateRole(UUID id, String role);
+
+  @SqlUpdate("update accounts set status = :status where id = :id")
+  void updateStatus(UUID id, String status);
 }

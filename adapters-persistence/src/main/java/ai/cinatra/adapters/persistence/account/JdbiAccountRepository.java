@@ -49,6 +49,11 @@ public final class JdbiAccountRepository implements AccountRepository {
   }
 
   @Override
+  public void updateStatus(AccountId id, ai.cinatra.domain.account.AccountStatus status) {
+    dao.updateStatus(id.value(), status.name());
+  }
+
+  @Override
   public List<Account> list() {
     return dao.list().stream().map(mapper::toDomain).toList();
   }

@@ -24,6 +24,9 @@ public interface AccountRepository {
   /** Stores the account's new role. */
   void updateRole(AccountId id, ai.cinatra.domain.account.Role role);
 
+  /** Stores the account's new status. */
+  void updateStatus(AccountId id, ai.cinatra.domain.account.AccountStatus status);
+
   /** All accounts, oldest first. */
   List<Account> list();
 }

@@ -7,9 +7,9 @@ import java.util.UUID;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-/** The objects and lists tools on the embedded H2. */
+/** The product tools on the embedded H2. */
 @ExtendWith(DropwizardExtensionsSupport.class)
-class WorkspaceToolsH2IT extends WorkspaceToolsContract {
+class ProductToolsH2IT extends ProductToolsContract {
   private static final String URL =
       "jdbc:h2:mem:ws" + UUID.randomUUID() + ";MODE=PostgreSQL;DB_CLOSE_DELAY=-1";
   static final DropwizardAppExtension<CinatraConfiguration> APP = OAuthFlowContract.app(URL, "sa");

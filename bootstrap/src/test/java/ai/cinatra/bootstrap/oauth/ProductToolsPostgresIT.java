@@ -8,9 +8,9 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-/** The objects and lists tools on the real PostgreSQL, in a schema of its own. */
+/** The product tools on the real PostgreSQL, in a schema of its own. */
 @ExtendWith(DropwizardExtensionsSupport.class)
-class WorkspaceToolsPostgresIT extends WorkspaceToolsContract {
+class ProductToolsPostgresIT extends ProductToolsContract {
   private static final String SCHEMA;
   private static final String URL;
 

@@ -16,11 +16,12 @@ import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.Test;
 
 /**
- * The objects and lists tools through the MCP endpoint, as a client calls them: what a member may
- * do, what a viewer may not, a demotion taking effect on the next call, and each bad input answered
- * with an isError result that leaves the data as it was. On H2 and PostgreSQL by the subclasses.
+ * The product's tools (objects, lists, accounts, audit) through the MCP endpoint, as a client calls
+ * them: what a member may do, what a viewer may not, what only an admin may, a demotion taking
+ * effect on the next call, and each bad input answered with an isError result that changes nothing.
+ * On H2 and PostgreSQL by the subclasses.
  */
-abstract class WorkspaceToolsContract {
+abstract class ProductToolsContract {
   static final ObjectMapper JSON = new ObjectMapper();
 
   abstract DropwizardAppExtension<CinatraConfiguration> app();
@@ -215,5 +216,61 @@ abstract class WorkspaceToolsContract {
     assertThat(member.refused("objects_list", "{\"type\":\"contact\",\"cursor\":\"garbage\"}"))
         .contains("invalid cursor");
     assertThat(member.ok("objects_list", "{\"type\":\"note\"}").get("objects")).isEmpty();
+  }
+
+  @Test
+  void anAdmin_managesAccountsAndReadsTheAudit_othersCannot_andOneAdminAlwaysRemains()
+      throws Exception {
+    Client admin = new Client(Role.ADMIN);
+    Client member = new Client(Role.MEMBER);
+    assertThat(member.toolNames()).doesNotContain("accounts_list", "audit_list");
+    assertThat(member.refused("accounts_list", "{}")).contains("needs admin");
+
+    String memberId = member.ok("whoami", "{}").get("accountId").asText();
+    JsonNode demoted =
+        admin.ok(
+            "accounts_role_update", "{\"accountId\":\"" + memberId + "\",\"role\":\"viewer\"}");
+    assertThat(demoted.get("role").asText()).isEqualTo("viewer");
+    assertThat(member.refused("objects_save", "{\"rawData\":{\"a\":1}}")).contains("(viewer)");
+
+    admin.ok("accounts_disable", "{\"accountId\":\"" + memberId + "\"}");
+    int status =
+        new Browser(base())
+            .postJsonWithBearer(
+                "/api/mcp",
+                McpEndpointContract.call(1, "whoami", "{}"),
+                member.token,
+                member.session)
+            .statusCode();
+    assertThat(status).isEqualTo(401);
+
+    JsonNode audit = admin.ok("audit_list", "{\"limit\":3}");
+    List<String> newest = new ArrayList<>();
+    audit
+        .get("entries")
+        .forEach(e -> newest.add(e.get("action").asText() + ":" + e.get("outcome").asText()));
+    assertThat(newest)
+        .containsExactly("accounts_disable:ok", "objects_save:refused", "accounts_role_update:ok");
+    assertThat(audit.get("nextBeforeId").asLong())
+        .isEqualTo(audit.get("entries").get(2).get("id").asLong());
+
+    // Whichever admins other tests made, demoting every one of them must stop at the last.
+    JsonNode all = admin.ok("accounts_list", "{}");
+    String lastRefusal = null;
+    for (JsonNode account : all.get("accounts")) {
+      if (account.get("role").asText().equals("admin")
+          && account.get("status").asText().equals("active")) {
+        JsonNode result =
+            admin.call(
+                "accounts_role_update",
+                "{\"accountId\":\""
+                    + account.get("accountId").asText()
+                    + "\",\"role\":\"member\"}");
+        if (result.get("isError").asBoolean()) {
+          lastRefusal = result.at("/content/0/text").asText();
+        }
+      }
+    }
+    assertThat(lastRefusal).contains("always keeps one active admin");
   }
 }
