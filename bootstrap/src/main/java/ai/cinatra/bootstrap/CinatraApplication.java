@@ -19,11 +19,13 @@ import ai.cinatra.application.port.in.account.CreatedAccount;
 import ai.cinatra.application.service.AccountService;
 import ai.cinatra.application.service.ClientRegistrationService;
 import ai.cinatra.bootstrap.command.AccountCommand;
+import ai.cinatra.bootstrap.command.AgentCommand;
 import ai.cinatra.bootstrap.command.KeysCommand;
 import ai.cinatra.bootstrap.command.OneLine;
 import ai.cinatra.domain.account.Account;
 import ai.cinatra.domain.account.Email;
 import ai.cinatra.domain.account.Role;
+import ai.cinatra.domain.agent.AgentDefinition;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.dropwizard.configuration.EnvironmentVariableSubstitutor;
 import io.dropwizard.configuration.FileConfigurationSourceProvider;
@@ -86,6 +88,23 @@ public class CinatraApplication extends Application<CinatraConfiguration> {
         });
     bootstrap.addCommand(
         new AccountCommand<>(CinatraConfiguration.class, CinatraApplication::openAccounts));
+    bootstrap.addCommand(
+        new AgentCommand<>(
+            CinatraConfiguration.class,
+            configuration -> {
+              OpenDatabase database = OpenDatabase.open(configuration);
+              return new AgentCommand.Agents() {
+                @Override
+                public boolean install(AgentDefinition agent) {
+                  return database.wiring().agents().install(agent);
+                }
+
+                @Override
+                public void close() {
+                  database.close();
+                }
+              };
+            }));
     bootstrap.addCommand(
         new KeysCommand<>(
             CinatraConfiguration.class,

@@ -10,6 +10,7 @@ import ai.cinatra.adapters.http.mcp.fixture.ConformanceFixtures;
 import ai.cinatra.adapters.http.mcp.tool.McpToolCatalog;
 import ai.cinatra.adapters.http.mcp.tool.WhoamiTool;
 import ai.cinatra.adapters.http.mcp.tool.admin.AdminTools;
+import ai.cinatra.adapters.http.mcp.tool.agent.AgentTools;
 import ai.cinatra.adapters.http.mcp.tool.workspace.ListTools;
 import ai.cinatra.adapters.http.mcp.tool.workspace.ObjectTools;
 import io.dropwizard.core.setup.Environment;
@@ -33,6 +34,7 @@ final class McpEndpoint {
     McpSettings settings = configuration.getMcp();
     McpLimits limits = settings.toLimits();
     McpToolCatalog tools = new McpToolCatalog(settings.toolsPageSize).register(new WhoamiTool());
+    AgentTools.all(wiring.agents()).forEach(tools::register);
     ObjectTools.all(wiring.objects()).forEach(tools::register);
     ListTools.all(wiring.lists()).forEach(tools::register);
     AdminTools.all(wiring.accountAdmin(), wiring.accountAdmin()).forEach(tools::register);

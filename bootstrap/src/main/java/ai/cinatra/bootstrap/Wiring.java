@@ -8,6 +8,7 @@ import ai.cinatra.adapters.persistence.JdbiSetup;
 import ai.cinatra.adapters.persistence.JdbiTransactions;
 import ai.cinatra.adapters.persistence.account.JdbiAccountRepository;
 import ai.cinatra.adapters.persistence.account.JdbiWebSessionRepository;
+import ai.cinatra.adapters.persistence.agent.JdbiAgentRepository;
 import ai.cinatra.adapters.persistence.audit.JdbiAuditRepository;
 import ai.cinatra.adapters.persistence.mcp.JdbiMcpMessageRepository;
 import ai.cinatra.adapters.persistence.mcp.JdbiMcpSessionRepository;
@@ -21,6 +22,7 @@ import ai.cinatra.adapters.persistence.workspace.JdbiListRepository;
 import ai.cinatra.adapters.persistence.workspace.JdbiObjectRepository;
 import ai.cinatra.application.service.AccountAdminService;
 import ai.cinatra.application.service.AccountService;
+import ai.cinatra.application.service.AgentService;
 import ai.cinatra.application.service.AuthorizationService;
 import ai.cinatra.application.service.BearerAuthenticationService;
 import ai.cinatra.application.service.ClientRegistrationService;
@@ -54,7 +56,8 @@ record Wiring(
     McpStreamService mcpStreams,
     ObjectService objects,
     ListService lists,
-    AccountAdminService accountAdmin) {
+    AccountAdminService accountAdmin,
+    AgentService agents) {
 
   static Wiring on(Jdbi jdbi, Clock clock, CinatraConfiguration configuration) {
     JdbiSetup.configure(jdbi);
@@ -119,7 +122,8 @@ record Wiring(
         new ObjectService(objects, lists, audit, transactions, clock),
         new ListService(lists, objects, audit, transactions, clock),
         new AccountAdminService(
-            accounts, audit, transactions, mcpStreams::announceToolsChanged, clock));
+            accounts, audit, transactions, mcpStreams::announceToolsChanged, clock),
+        new AgentService(new JdbiAgentRepository(jdbi), audit, transactions, clock));
   }
 
   private static Duration millis(io.dropwizard.util.Duration duration) {

@@ -39,4 +39,9 @@ public final class JdbiTransactions implements TransactionRunner {
     Handle handle = CURRENT.get();
     return handle != null ? handle.attach(type) : jdbi.onDemand(type);
   }
+
+  /** Runs work in the caller's transaction, or in a new one of its own. */
+  public static <T> T inOne(Jdbi jdbi, Supplier<T> work) {
+    return new JdbiTransactions(jdbi).inTransaction(work);
+  }
 }

@@ -273,4 +273,28 @@ abstract class ProductToolsContract {
     }
     assertThat(lastRefusal).contains("always keeps one active admin");
   }
+
+  @Test
+  void everyone_listsTheInstalledAgents_andReadsTheirDefinitions() throws Exception {
+    ai.cinatra.adapters.persistence.agent.JdbiAgentRepository agents =
+        new ai.cinatra.adapters.persistence.agent.JdbiAgentRepository(database());
+    for (String file : List.of("research-notes.json", "approve-and-notify.json")) {
+      java.util.Map<String, Object> document =
+          JSON.readValue(
+              java.nio.file.Path.of("..", "examples", "agents", file).toFile(),
+              new com.fasterxml.jackson.core.type.TypeReference<>() {});
+      agents.install(
+          ai.cinatra.domain.agent.AgentDefinition.parse(document), java.time.Instant.now());
+    }
+    Client viewer = new Client(Role.VIEWER);
+    JsonNode listed = viewer.ok("agent_list", "{}");
+    List<String> ids = new ArrayList<>();
+    listed.get("agents").forEach(a -> ids.add(a.get("agentId").asText()));
+    assertThat(ids).contains("approve-and-notify", "research-notes");
+    JsonNode source = viewer.ok("agent_source_read", "{\"agentId\":\"approve-and-notify\"}");
+    assertThat(source.at("/steps/1/kind").asText()).isEqualTo("approval");
+    assertThat(viewer.refused("agent_source_read", "{\"agentId\":\"no-such-agent\"}"))
+        .isEqualTo("no agent with id no-such-agent");
+    assertThat(viewer.refused("agent_list", "{\"cursor\":\"Not An Id\"}")).contains("cursor");
+  }
 }

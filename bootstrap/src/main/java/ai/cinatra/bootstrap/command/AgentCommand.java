@@ -1,0 +1,102 @@
+package ai.cinatra.bootstrap.command;
+
+import ai.cinatra.domain.agent.AgentDefinition;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.dropwizard.core.Configuration;
+import io.dropwizard.core.cli.Cli;
+import io.dropwizard.core.cli.ConfiguredCommand;
+import io.dropwizard.core.setup.Bootstrap;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import net.sourceforge.argparse4j.impl.Arguments;
+import net.sourceforge.argparse4j.inf.Namespace;
+import net.sourceforge.argparse4j.inf.Subparser;
+
+/**
+ * {@code agent install FILE...}: installs agent definitions (JSON) as the operator at the machine;
+ * an agent id installed again is replaced. Every file is read and checked before any is installed.
+ */
+public final class AgentCommand<T extends Configuration> extends ConfiguredCommand<T> {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  /** Where installed agents go; closed when the command ends. */
+  public interface Agents extends AutoCloseable {
+    /** True when the agent is new, false when it replaced one. */
+    boolean install(AgentDefinition agent);
+
+    @Override
+    void close();
+  }
+
+  private final Class<T> configurationClass;
+  private final Function<T, Agents> opener;
+
+  public AgentCommand(Class<T> configurationClass, Function<T, Agents> opener) {
+    super("agent", "Install agents");
+    this.configurationClass = configurationClass;
+    this.opener = opener;
+  }
+
+  @Override
+  protected Class<T> getConfigurationClass() {
+    return configurationClass;
+  }
+
+  @Override
+  public void configure(Subparser subparser) {
+    Subparser install =
+        subparser
+            .addSubparsers()
+            .title("actions")
+            .dest("agent-action")
+            .addParser("install")
+            .help("install agent definitions from JSON files (see examples/agents/)");
+    install
+        .addArgument("files")
+        .nargs("+")
+        .type(Arguments.fileType().verifyCanRead())
+        .help("JSON files");
+    install
+        .addArgument("--config")
+        .dest("file")
+        .help("a configuration file (default: the embedded one)");
+  }
+
+  @Override
+  protected void run(Bootstrap<T> bootstrap, Namespace namespace, T configuration)
+      throws IOException {
+    List<AgentDefinition> agents = new ArrayList<>();
+    for (Object file : namespace.getList("files")) {
+      Path path = ((java.io.File) file).toPath();
+      Map<String, Object> document;
+      try {
+        document = JSON.readValue(Files.readString(path), new TypeReference<>() {});
+      } catch (IOException e) {
+        throw new IllegalArgumentException(path + " is not a JSON object: " + e.getMessage(), e);
+      }
+      try {
+        agents.add(AgentDefinition.parse(document));
+      } catch (RuntimeException e) {
+        throw new IllegalArgumentException(path + ": " + e.getMessage(), e);
+      }
+    }
+    try (Agents store = opener.apply(configuration)) {
+      for (AgentDefinition agent : agents) {
+        boolean added = store.install(agent);
+        System.out.printf(
+            "%s agent %s (%s)%n", added ? "installed" : "replaced", agent.id(), agent.name());
+      }
+    }
+  }
+
+  @Override
+  public void onError(Cli cli, Namespace namespace, Throwable e) {
+    cli.getStdErr().println(OneLine.of(e));
+  }
+}
