@@ -113,13 +113,18 @@ public record AgentRun(
 
   /** A person answered the approval; its answer is the step's output and the next step is due. */
   public AgentRun resume(Object response) {
+    return resumeAt(response, position + 1);
+  }
+
+  /** As {@link #resume}, continuing at another step (a rejection branch). */
+  public AgentRun resumeAt(Object response, int nextPosition) {
     String stepId =
         pendingApproval
             .orElseThrow(() -> new IllegalTransitionException(status, RunStatus.RUNNING))
             .stepId();
     return moveTo(
         RunStatus.RUNNING,
-        position + 1,
+        nextPosition,
         with(stepId, response),
         Optional.empty(),
         error,
@@ -148,8 +153,8 @@ public record AgentRun(
    * ends (the worker sees the request).
    */
   public AgentRun requestStop(Instant now) {
-    if (status == RunStatus.QUEUED || status == RunStatus.PENDING_APPROVAL) {
-      return stop(now);
+    if (status != RunStatus.RUNNING) {
+      return stop(now); // at once, or refused with why when the run has ended
     }
     requireStatus(RunStatus.RUNNING, "stop");
     return new AgentRun(
