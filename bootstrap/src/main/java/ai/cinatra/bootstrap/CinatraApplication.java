@@ -14,6 +14,7 @@ import ai.cinatra.adapters.http.oauth.TokenResource;
 import ai.cinatra.adapters.http.page.HomeResource;
 import ai.cinatra.adapters.http.session.SignInResource;
 import ai.cinatra.adapters.persistence.LiquibaseMigrator;
+import ai.cinatra.adapters.persistence.run.DbSchedulerRuns;
 import ai.cinatra.application.port.in.account.CreateAccountCommand;
 import ai.cinatra.application.port.in.account.CreatedAccount;
 import ai.cinatra.application.service.AccountService;
@@ -140,6 +141,7 @@ public class CinatraApplication extends Application<CinatraConfiguration> {
     // Opens the key in service now, so a wrong key-encryption key stops the start, not a sign-in.
     wiring.signingKeys().jwks();
     scheduleClientCleanup(environment, wiring.clientRegistration(), configuration.getOauth());
+    startRunWorkers(environment, dataSource, wiring, configuration.getRuns());
 
     // Keep Location headers relative: behind a TLS-terminating proxy, Jersey would otherwise make
     // them absolute with the internal scheme and host, and sign-in would send people there.
@@ -170,6 +172,35 @@ public class CinatraApplication extends Application<CinatraConfiguration> {
         .jersey()
         .register(
             new RegistrationResource(wiring.clientRegistration(), environment.getObjectMapper()));
+  }
+
+  /** db-scheduler's workers for agent runs, started and stopped with the server. */
+  private static void startRunWorkers(
+      Environment environment, ManagedDataSource dataSource, Wiring wiring, RunSettings settings) {
+    DbSchedulerRuns workers =
+        new DbSchedulerRuns(
+            dataSource,
+            wiring::runEngine,
+            wiring.runStore(),
+            new DbSchedulerRuns.Settings(
+                settings.workerThreads,
+                java.time.Duration.ofMillis(settings.pollingInterval.toMilliseconds()),
+                java.time.Duration.ofMillis(settings.heartbeatInterval.toMilliseconds())));
+    wiring.runScheduler().set(workers);
+    environment
+        .lifecycle()
+        .manage(
+            new io.dropwizard.lifecycle.Managed() {
+              @Override
+              public void start() {
+                workers.start();
+              }
+
+              @Override
+              public void stop() {
+                workers.stop();
+              }
+            });
   }
 
   private static String version() {

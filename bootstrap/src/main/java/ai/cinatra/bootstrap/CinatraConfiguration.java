@@ -26,6 +26,8 @@ public class CinatraConfiguration extends Configuration {
 
   @Valid @NotNull private McpSettings mcp = new McpSettings();
 
+  @Valid @NotNull private RunSettings runs = new RunSettings();
+
   public CinatraConfiguration() {
     // Loopback only unless the operator says otherwise: nothing is exposed by accident.
     DefaultServerFactory server = new DefaultServerFactory();
@@ -80,5 +82,15 @@ public class CinatraConfiguration extends Configuration {
   @JsonProperty
   public void setMcp(McpSettings mcp) {
     this.mcp = mcp;
+  }
+
+  @JsonProperty
+  public RunSettings getRuns() {
+    return runs;
+  }
+
+  @JsonProperty
+  public void setRuns(RunSettings runs) {
+    this.runs = runs;
   }
 }

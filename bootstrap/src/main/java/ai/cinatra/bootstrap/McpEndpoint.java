@@ -11,6 +11,7 @@ import ai.cinatra.adapters.http.mcp.tool.McpToolCatalog;
 import ai.cinatra.adapters.http.mcp.tool.WhoamiTool;
 import ai.cinatra.adapters.http.mcp.tool.admin.AdminTools;
 import ai.cinatra.adapters.http.mcp.tool.agent.AgentTools;
+import ai.cinatra.adapters.http.mcp.tool.run.RunTools;
 import ai.cinatra.adapters.http.mcp.tool.workspace.ListTools;
 import ai.cinatra.adapters.http.mcp.tool.workspace.ObjectTools;
 import io.dropwizard.core.setup.Environment;
@@ -35,6 +36,8 @@ final class McpEndpoint {
     McpLimits limits = settings.toLimits();
     McpToolCatalog tools = new McpToolCatalog(settings.toolsPageSize).register(new WhoamiTool());
     AgentTools.all(wiring.agents()).forEach(tools::register);
+    RunTools.all(wiring.runs(), wiring.agents(), () -> wiring.serverAddress().current().issuer())
+        .forEach(tools::register);
     ObjectTools.all(wiring.objects()).forEach(tools::register);
     ListTools.all(wiring.lists()).forEach(tools::register);
     AdminTools.all(wiring.accountAdmin(), wiring.accountAdmin()).forEach(tools::register);

@@ -18,6 +18,7 @@ import ai.cinatra.adapters.persistence.oauth.JdbiConsentRepository;
 import ai.cinatra.adapters.persistence.oauth.JdbiGrantRepository;
 import ai.cinatra.adapters.persistence.oauth.JdbiRefreshTokenRepository;
 import ai.cinatra.adapters.persistence.oauth.JdbiSigningKeyRepository;
+import ai.cinatra.adapters.persistence.run.JdbiRunRepository;
 import ai.cinatra.adapters.persistence.workspace.JdbiListRepository;
 import ai.cinatra.adapters.persistence.workspace.JdbiObjectRepository;
 import ai.cinatra.application.service.AccountAdminService;
@@ -30,6 +31,8 @@ import ai.cinatra.application.service.ListService;
 import ai.cinatra.application.service.McpSessionService;
 import ai.cinatra.application.service.McpStreamService;
 import ai.cinatra.application.service.ObjectService;
+import ai.cinatra.application.service.RunEngine;
+import ai.cinatra.application.service.RunService;
 import ai.cinatra.application.service.ServerAddressService;
 import ai.cinatra.application.service.SignInService;
 import ai.cinatra.application.service.SigningKeyService;
@@ -57,7 +60,11 @@ record Wiring(
     ObjectService objects,
     ListService lists,
     AccountAdminService accountAdmin,
-    AgentService agents) {
+    AgentService agents,
+    RunService runs,
+    RunEngine runEngine,
+    JdbiRunRepository runStore,
+    DeferredRunScheduler runScheduler) {
 
   static Wiring on(Jdbi jdbi, Clock clock, CinatraConfiguration configuration) {
     JdbiSetup.configure(jdbi);
@@ -82,6 +89,13 @@ record Wiring(
     JdbiObjectRepository objects = new JdbiObjectRepository(jdbi);
     JdbiListRepository lists = new JdbiListRepository(jdbi);
     JdbiAuditRepository audit = new JdbiAuditRepository(jdbi);
+    JdbiAgentRepository agentStore = new JdbiAgentRepository(jdbi);
+    AgentService agentService = new AgentService(agentStore, audit, transactions, clock);
+    JdbiRunRepository runStore = new JdbiRunRepository(jdbi);
+    DeferredRunScheduler runScheduler = new DeferredRunScheduler();
+    RunService runService =
+        new RunService(runStore, runStore, agentStore, runScheduler, audit, transactions, clock);
+    ObjectService objectService = new ObjectService(objects, lists, audit, transactions, clock);
     ServerAddressService address =
         new ServerAddressService(new ServerAddress(configuration.getBaseUrl()));
     return new Wiring(
@@ -119,11 +133,15 @@ record Wiring(
         new BearerAuthenticationService(accessTokens, grants, accounts, address, clock),
         new McpSessionService(mcpSessions, clock, configuration.getMcp().maxSessionsPerAccount),
         mcpStreams,
-        new ObjectService(objects, lists, audit, transactions, clock),
+        objectService,
         new ListService(lists, objects, audit, transactions, clock),
         new AccountAdminService(
             accounts, audit, transactions, mcpStreams::announceToolsChanged, clock),
-        new AgentService(new JdbiAgentRepository(jdbi), audit, transactions, clock));
+        agentService,
+        runService,
+        runService.engine(accounts, objectService, new UnconfiguredSteps()),
+        runStore,
+        runScheduler);
   }
 
   private static Duration millis(io.dropwizard.util.Duration duration) {

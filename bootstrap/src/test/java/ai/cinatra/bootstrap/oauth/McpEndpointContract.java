@@ -294,8 +294,8 @@ abstract class McpEndpointContract {
       cursor = page.hasNonNull("nextCursor") ? page.get("nextCursor").asText() : null;
       pages++;
     } while (cursor != null);
-    assertThat(pages).isEqualTo(6);
-    assertThat(names).doesNotHaveDuplicates().hasSize(27).contains("whoami", "test_sampling");
+    assertThat(pages).isEqualTo(7);
+    assertThat(names).doesNotHaveDuplicates().hasSize(32).contains("whoami", "test_sampling");
 
     JsonNode refused =
         JSON.readTree(

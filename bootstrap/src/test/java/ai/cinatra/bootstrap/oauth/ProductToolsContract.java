@@ -297,4 +297,120 @@ abstract class ProductToolsContract {
         .isEqualTo("no agent with id no-such-agent");
     assertThat(viewer.refused("agent_list", "{\"cursor\":\"Not An Id\"}")).contains("cursor");
   }
+
+  private void installAgent(java.util.Map<String, Object> document) {
+    new ai.cinatra.adapters.persistence.agent.JdbiAgentRepository(database())
+        .install(ai.cinatra.domain.agent.AgentDefinition.parse(document), java.time.Instant.now());
+  }
+
+  private JsonNode pollUntil(Client client, String runId, String... statuses) throws Exception {
+    long deadline = System.nanoTime() + java.time.Duration.ofSeconds(30).toNanos();
+    while (System.nanoTime() < deadline) {
+      JsonNode run = client.ok("agent_run_get", "{\"runId\":\"" + runId + "\"}");
+      if (List.of(statuses).contains(run.get("status").asText())) {
+        return run;
+      }
+      Thread.sleep(200);
+    }
+    throw new AssertionError("run " + runId + " did not reach " + List.of(statuses));
+  }
+
+  @Test
+  void aMember_runsAnAgentThatPausesForApproval_toTheEnd_andOnlyTheStarterAndAdminsSeeIt()
+      throws Exception {
+    String agentId = "ask-" + UUID.randomUUID().toString().substring(0, 8);
+    installAgent(
+        java.util.Map.of(
+            "agentId",
+            agentId,
+            "name",
+            "Ask then write",
+            "inputSchema",
+            java.util.Map.of(
+                "type", "object",
+                "properties", java.util.Map.of("topic", java.util.Map.of("type", "string")),
+                "required", List.of("topic")),
+            "steps",
+            List.of(
+                java.util.Map.of(
+                    "id", "hello", "kind", "message", "text", "About {{inputs.topic}}"),
+                java.util.Map.of(
+                    "id",
+                    "approve",
+                    "kind",
+                    "approval",
+                    "screen",
+                    java.util.Map.of("type", "object"),
+                    "proposed",
+                    java.util.Map.of("title", "{{inputs.topic}}")),
+                java.util.Map.of(
+                    "id",
+                    "save",
+                    "kind",
+                    "objects_save",
+                    "typeHint",
+                    "memo",
+                    "data",
+                    java.util.Map.of(
+                        "name", "{{steps.approve.title}}", "note", "{{steps.approve.note}}")))));
+    Client member = new Client(Role.MEMBER);
+    assertThat(member.refused("agent_run", "{\"agentId\":\"" + agentId + "\",\"inputs\":{}}"))
+        .contains("inputSchema")
+        .contains("topic");
+
+    JsonNode started =
+        member.ok(
+            "agent_run",
+            "{\"agentId\":\""
+                + agentId
+                + "\",\"inputs\":{\"topic\":\"tides\"},\"idempotencyKey\":\"once\"}");
+    String runId = started.get("runId").asText();
+    assertThat(started.get("runUrl").asText()).endsWith("/agents/status/" + runId);
+    assertThat(
+            member
+                .ok(
+                    "agent_run",
+                    "{\"agentId\":\""
+                        + agentId
+                        + "\",\"inputs\":{\"topic\":\"tides\"},\"idempotencyKey\":\"once\"}")
+                .get("runId")
+                .asText())
+        .isEqualTo(runId);
+
+    JsonNode paused = pollUntil(member, runId, "pending_approval");
+    assertThat(paused.at("/pendingApproval/proposed/title").asText()).isEqualTo("tides");
+    assertThat(paused.get("pollAfterMs").asInt()).isEqualTo(5000);
+    List<String> types = new ArrayList<>();
+    paused.get("events").forEach(e -> types.add(e.get("type").asText()));
+    assertThat(types)
+        .startsWith("RUN_STARTED")
+        .endsWith("INTERRUPT")
+        .contains("TEXT_MESSAGE_CONTENT");
+
+    Client other = new Client(Role.MEMBER);
+    assertThat(other.refused("agent_run_get", "{\"runId\":\"" + runId + "\"}"))
+        .isEqualTo("no run with id " + runId);
+    assertThat(
+            new Client(Role.ADMIN)
+                .ok("agent_run_get", "{\"runId\":\"" + runId + "\"}")
+                .get("status")
+                .asText())
+        .isEqualTo("pending_approval");
+
+    member.ok("agent_run_resume", "{\"runId\":\"" + runId + "\",\"approvalNote\":\"go\"}");
+    JsonNode done = pollUntil(member, runId, "completed", "failed");
+    assertThat(done.get("status").asText()).as(done.toString()).isEqualTo("completed");
+    assertThat(member.refused("agent_run_resume", "{\"runId\":\"" + runId + "\"}"))
+        .contains("is completed, not waiting for approval");
+    JsonNode memos = member.ok("objects_list", "{\"type\":\"memo\",\"query\":\"tides\"}");
+    assertThat(memos.at("/objects/0/data/note").asText()).isEqualTo("go");
+    assertThat(member.ok("agent_run_list", "{}").get("runs").toString()).contains(runId);
+    assertThat(other.ok("agent_run_list", "{}").get("runs").toString()).doesNotContain(runId);
+
+    Client viewer = new Client(Role.VIEWER);
+    assertThat(
+            viewer.refused(
+                "agent_run", "{\"agentId\":\"" + agentId + "\",\"inputs\":{\"topic\":\"x\"}}"))
+        .contains("needs member");
+  }
 }
