@@ -43,6 +43,8 @@ final class CinatraRules {
       List.of(
           new Confinement("JDBI", List.of("org.jdbi.."), List.of("persistence")),
           new Confinement("Liquibase", List.of("liquibase.."), List.of("persistence")),
+          new Confinement(
+              "db-scheduler", List.of("com.github.kagkarlsson.."), List.of("persistence")),
           new Confinement("jose4j", List.of("org.jose4j.."), List.of("oauth")),
           new Confinement("Bouncy Castle", List.of("org.bouncycastle.."), List.of("oauth")),
           new Confinement(

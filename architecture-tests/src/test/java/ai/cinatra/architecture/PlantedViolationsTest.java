@@ -59,6 +59,7 @@ class PlantedViolationsTest {
       Map.of(
           "JDBI", new String[] {"oauth.UsesJdbi"},
           "Liquibase", new String[] {"oauth.UsesLiquibase"},
+          "db-scheduler", new String[] {"http.UsesDbScheduler"},
           "jose4j", new String[] {"persistence.UsesJose4j"},
           "Bouncy Castle", new String[] {"persistence.UsesBouncyCastle"},
           "Jersey and JAX-RS", new String[] {"oauth.UsesJaxRs"},

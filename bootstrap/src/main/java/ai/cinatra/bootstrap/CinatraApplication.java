@@ -126,7 +126,18 @@ public class CinatraApplication extends Application<CinatraConfiguration> {
             cli.getStdErr().println(OneLine.of(e));
           }
         });
-    bootstrap.addCommand(new CheckCommand<>(this));
+    bootstrap.addCommand(
+        new CheckCommand<>(this) {
+          // Said on standard output directly: the log line alone can be lost when the JVM exits
+          // before the asynchronous console appender writes it.
+          @Override
+          protected void run(
+              Bootstrap<CinatraConfiguration> bootstrap,
+              Namespace namespace,
+              CinatraConfiguration configuration) {
+            System.out.println("configuration is valid");
+          }
+        });
   }
 
   @Override

@@ -19,6 +19,6 @@ class ExampleConfigIT {
         new CinatraJar(workDir, Map.of()).run("", "check", example.toString());
 
     assertThat(outcome.exitCode()).as(outcome.stderr()).isZero();
-    assertThat(outcome.stdout()).contains("Configuration is OK");
+    assertThat(outcome.stdout()).contains("configuration is valid");
   }
 }
