@@ -21,6 +21,7 @@ import ai.cinatra.application.service.AccountService;
 import ai.cinatra.application.service.ClientRegistrationService;
 import ai.cinatra.bootstrap.command.AccountCommand;
 import ai.cinatra.bootstrap.command.AgentCommand;
+import ai.cinatra.bootstrap.command.ConnectorCommand;
 import ai.cinatra.bootstrap.command.KeysCommand;
 import ai.cinatra.bootstrap.command.OneLine;
 import ai.cinatra.domain.account.Account;
@@ -98,6 +99,27 @@ public class CinatraApplication extends Application<CinatraConfiguration> {
                 @Override
                 public boolean install(AgentDefinition agent) {
                   return database.wiring().agents().install(agent);
+                }
+
+                @Override
+                public void close() {
+                  database.close();
+                }
+              };
+            }));
+    bootstrap.addCommand(
+        new ConnectorCommand<>(
+            CinatraConfiguration.class,
+            configuration -> {
+              OpenDatabase database = OpenDatabase.open(configuration);
+              return new ConnectorCommand.Connectors() {
+                @Override
+                public boolean configureWebhook(
+                    String name,
+                    java.net.URI url,
+                    java.util.Optional<String> header,
+                    java.util.Optional<String> secret) {
+                  return database.wiring().connectors().configureWebhook(name, url, header, secret);
                 }
 
                 @Override

@@ -11,6 +11,7 @@ import ai.cinatra.adapters.http.mcp.tool.McpToolCatalog;
 import ai.cinatra.adapters.http.mcp.tool.WhoamiTool;
 import ai.cinatra.adapters.http.mcp.tool.admin.AdminTools;
 import ai.cinatra.adapters.http.mcp.tool.agent.AgentTools;
+import ai.cinatra.adapters.http.mcp.tool.connector.ConnectorTools;
 import ai.cinatra.adapters.http.mcp.tool.run.RunTools;
 import ai.cinatra.adapters.http.mcp.tool.workspace.ListTools;
 import ai.cinatra.adapters.http.mcp.tool.workspace.ObjectTools;
@@ -36,6 +37,9 @@ final class McpEndpoint {
     McpLimits limits = settings.toLimits();
     McpToolCatalog tools = new McpToolCatalog(settings.toolsPageSize).register(new WhoamiTool());
     AgentTools.all(wiring.agents()).forEach(tools::register);
+    // Connectors configured later appear after a restart (the catalog is built at start-up).
+    ConnectorTools.all(wiring.connectors(), wiring.connectorStore().list())
+        .forEach(tools::register);
     RunTools.all(wiring.runs(), wiring.agents(), () -> wiring.serverAddress().current().issuer())
         .forEach(tools::register);
     ObjectTools.all(wiring.objects()).forEach(tools::register);

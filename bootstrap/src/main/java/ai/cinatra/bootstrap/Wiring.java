@@ -1,15 +1,18 @@
 package ai.cinatra.bootstrap;
 
+import ai.cinatra.adapters.http.outbound.JavaHttpOutbound;
 import ai.cinatra.adapters.oauth.Argon2PasswordHasher;
 import ai.cinatra.adapters.oauth.Jose4jAccessTokens;
 import ai.cinatra.adapters.oauth.KeyEncryption;
 import ai.cinatra.adapters.oauth.RsaSigningKeyFactory;
+import ai.cinatra.adapters.oauth.SealedSecrets;
 import ai.cinatra.adapters.persistence.JdbiSetup;
 import ai.cinatra.adapters.persistence.JdbiTransactions;
 import ai.cinatra.adapters.persistence.account.JdbiAccountRepository;
 import ai.cinatra.adapters.persistence.account.JdbiWebSessionRepository;
 import ai.cinatra.adapters.persistence.agent.JdbiAgentRepository;
 import ai.cinatra.adapters.persistence.audit.JdbiAuditRepository;
+import ai.cinatra.adapters.persistence.connector.JdbiConnectorRepository;
 import ai.cinatra.adapters.persistence.mcp.JdbiMcpMessageRepository;
 import ai.cinatra.adapters.persistence.mcp.JdbiMcpSessionRepository;
 import ai.cinatra.adapters.persistence.oauth.JdbiAuthorizationCodeRepository;
@@ -27,6 +30,7 @@ import ai.cinatra.application.service.AgentService;
 import ai.cinatra.application.service.AuthorizationService;
 import ai.cinatra.application.service.BearerAuthenticationService;
 import ai.cinatra.application.service.ClientRegistrationService;
+import ai.cinatra.application.service.ConnectorService;
 import ai.cinatra.application.service.ListService;
 import ai.cinatra.application.service.McpSessionService;
 import ai.cinatra.application.service.McpStreamService;
@@ -64,7 +68,12 @@ record Wiring(
     RunService runs,
     RunEngine runEngine,
     JdbiRunRepository runStore,
-    DeferredRunScheduler runScheduler) {
+    DeferredRunScheduler runScheduler,
+    ConnectorService connectors,
+    JdbiConnectorRepository connectorStore) {
+
+  /** Largest connector answer a step keeps; more is refused rather than cut silently. */
+  static final int MAX_CONNECTOR_RESPONSE_BYTES = 1 << 20;
 
   static Wiring on(Jdbi jdbi, Clock clock, CinatraConfiguration configuration) {
     JdbiSetup.configure(jdbi);
@@ -96,6 +105,16 @@ record Wiring(
     RunService runService =
         new RunService(runStore, runStore, agentStore, runScheduler, audit, transactions, clock);
     ObjectService objectService = new ObjectService(objects, lists, audit, transactions, clock);
+    JdbiConnectorRepository connectorStore = new JdbiConnectorRepository(jdbi);
+    ConnectorService connectorService =
+        new ConnectorService(
+            connectorStore,
+            new SealedSecrets(keyEncryption),
+            new JavaHttpOutbound(
+                Duration.ofSeconds(5), Duration.ofSeconds(30), MAX_CONNECTOR_RESPONSE_BYTES),
+            audit,
+            transactions,
+            clock);
     ServerAddressService address =
         new ServerAddressService(new ServerAddress(configuration.getBaseUrl()));
     return new Wiring(
@@ -139,9 +158,11 @@ record Wiring(
             accounts, audit, transactions, mcpStreams::announceToolsChanged, clock),
         agentService,
         runService,
-        runService.engine(accounts, objectService, new UnconfiguredSteps()),
+        runService.engine(accounts, objectService, connectorService),
         runStore,
-        runScheduler);
+        runScheduler,
+        connectorService,
+        connectorStore);
   }
 
   private static Duration millis(io.dropwizard.util.Duration duration) {

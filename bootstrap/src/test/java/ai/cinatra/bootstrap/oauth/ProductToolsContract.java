@@ -413,4 +413,69 @@ abstract class ProductToolsContract {
                 "agent_run", "{\"agentId\":\"" + agentId + "\",\"inputs\":{\"topic\":\"x\"}}"))
         .contains("needs member");
   }
+
+  @Test
+  void theApprovalExample_postsItsWebhookOnce_afterApproval_toALocalReceiver() throws Exception {
+    List<String> received = java.util.Collections.synchronizedList(new ArrayList<>());
+    com.sun.net.httpserver.HttpServer receiver =
+        com.sun.net.httpserver.HttpServer.create(new java.net.InetSocketAddress("127.0.0.1", 0), 0);
+    receiver.createContext(
+        "/hook",
+        exchange -> {
+          received.add(
+              exchange.getRequestHeaders().getFirst("Idempotency-Key")
+                  + " "
+                  + new String(
+                      exchange.getRequestBody().readAllBytes(),
+                      java.nio.charset.StandardCharsets.UTF_8));
+          byte[] answer = "{\"received\":true}".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+          exchange.getResponseHeaders().add("Content-Type", "application/json");
+          exchange.sendResponseHeaders(200, answer.length);
+          exchange.getResponseBody().write(answer);
+          exchange.close();
+        });
+    receiver.start();
+    try {
+      new ai.cinatra.adapters.persistence.connector.JdbiConnectorRepository(database())
+          .save(
+              new ai.cinatra.domain.connector.Connector(
+                  "webhook",
+                  ai.cinatra.domain.connector.Connector.Kind.WEBHOOK,
+                  java.net.URI.create(
+                      "http://127.0.0.1:" + receiver.getAddress().getPort() + "/hook"),
+                  java.util.Optional.empty(),
+                  java.util.Optional.empty(),
+                  java.time.Instant.now()));
+      installAgent(
+          JSON.readValue(
+              java.nio.file.Path.of("..", "examples", "agents", "approve-and-notify.json").toFile(),
+              new com.fasterxml.jackson.core.type.TypeReference<
+                  java.util.Map<String, Object>>() {}));
+      Client member = new Client(Role.MEMBER);
+      String runId =
+          member
+              .ok(
+                  "agent_run",
+                  "{\"agentId\":\"approve-and-notify\",\"inputs\":{\"recipient\":\"Ada\",\"amount\":12}}")
+              .get("runId")
+              .asText();
+      pollUntil(member, runId, "pending_approval");
+      assertThat(received).isEmpty();
+
+      member.ok(
+          "agent_run_resume",
+          "{\"runId\":\""
+              + runId
+              + "\",\"userResponse\":{\"decision\":\"approve\",\"amount\":10,\"note\":\"ok\"}}");
+      JsonNode done = pollUntil(member, runId, "completed", "failed");
+      assertThat(done.get("status").asText()).as(done.toString()).isEqualTo("completed");
+      assertThat(received).hasSize(1);
+      assertThat(received.get(0))
+          .startsWith(runId + ":notify ")
+          .contains("\"recipient\":\"Ada\"", "\"amount\":10", "\"note\":\"ok\"");
+      assertThat(done.at("/outputs/notify/body/received").asBoolean()).isTrue();
+    } finally {
+      receiver.stop(0);
+    }
+  }
 }

@@ -1,0 +1,120 @@
+package ai.cinatra.application.service;
+
+import ai.cinatra.application.error.InvalidInputException;
+import ai.cinatra.application.error.NotFoundException;
+import ai.cinatra.application.port.in.connector.ConnectorsUseCase;
+import ai.cinatra.application.port.out.AuditRepository;
+import ai.cinatra.application.port.out.ConnectorRepository;
+import ai.cinatra.application.port.out.OutboundHttp;
+import ai.cinatra.application.port.out.SecretBox;
+import ai.cinatra.application.port.out.StepGateway;
+import ai.cinatra.application.port.out.TransactionRunner;
+import ai.cinatra.domain.access.Actor;
+import ai.cinatra.domain.access.Primitive;
+import ai.cinatra.domain.connector.Connector;
+import java.net.URI;
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Connectors: configured by the operator, listed for everyone, called by tools and by agent steps.
+ * Every call carries an Idempotency-Key, so a receiver can drop a repeat after a crash.
+ */
+public final class ConnectorService implements ConnectorsUseCase, StepGateway {
+  private final ConnectorRepository connectors;
+  private final SecretBox secrets;
+  private final OutboundHttp http;
+  private final Auditor auditor;
+  private final Clock clock;
+
+  public ConnectorService(
+      ConnectorRepository connectors,
+      SecretBox secrets,
+      OutboundHttp http,
+      AuditRepository audit,
+      TransactionRunner transactions,
+      Clock clock) {
+    this.connectors = connectors;
+    this.secrets = secrets;
+    this.http = http;
+    this.auditor = new Auditor(audit, transactions, clock);
+    this.clock = clock;
+  }
+
+  @Override
+  public boolean configureWebhook(
+      String name, URI url, Optional<String> secretHeader, Optional<String> secret) {
+    boolean isNew = connectors.find(name).isEmpty();
+    connectors.save(
+        new Connector(
+            name,
+            Connector.Kind.WEBHOOK,
+            url,
+            secretHeader,
+            secret.map(secrets::seal),
+            clock.instant()));
+    return isNew;
+  }
+
+  @Override
+  public List<Connector> list(Actor actor) {
+    Auditor.require(actor, Primitive.CONNECTORS_READ, "read connectors");
+    return connectors.list();
+  }
+
+  @Override
+  public Map<String, Object> call(
+      Actor actor, String connector, String operation, Map<String, Object> arguments) {
+    return auditor.mutate(
+        actor,
+        Primitive.CONNECTORS_CALL,
+        connector + "_" + operation,
+        connector,
+        () -> callConnector(connector, operation, arguments, "call:" + UUID.randomUUID()));
+  }
+
+  @Override
+  public Map<String, Object> callConnector(
+      String name, String operation, Map<String, Object> arguments, String idempotencyKey) {
+    Connector connector =
+        connectors
+            .find(name)
+            .orElseThrow(
+                () ->
+                    new NotFoundException(
+                        "connector " + name + " is not configured on this server; ask an admin"));
+    if (!connector.operations().contains(operation)) {
+      throw new InvalidInputException(
+          "connector "
+              + name
+              + " has no operation "
+              + operation
+              + "; it has "
+              + connector.operations());
+    }
+    Map<String, String> headers = new LinkedHashMap<>();
+    headers.put("Idempotency-Key", idempotencyKey);
+    connector
+        .secretHeader()
+        .ifPresent(h -> headers.put(h, secrets.open(connector.sealedSecret().orElseThrow())));
+    OutboundHttp.Reply reply = http.postJson(connector.url(), headers, arguments);
+    if (reply.status() < 200 || reply.status() > 299) {
+      throw new InvalidInputException(
+          "connector " + name + " answered HTTP " + reply.status() + "; nothing else was tried");
+    }
+    Map<String, Object> result = new LinkedHashMap<>();
+    result.put("status", reply.status());
+    result.put("body", reply.body());
+    return result;
+  }
+
+  @Override
+  public String askModel(String system, String prompt) {
+    throw new InvalidInputException(
+        "no language model is configured on this server; ask an admin to set one up");
+  }
+}
