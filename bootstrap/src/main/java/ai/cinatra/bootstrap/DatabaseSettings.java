@@ -11,9 +11,13 @@ import java.util.regex.Matcher;
 
 /** Where the database is: an H2 file by default, PostgreSQL in production. */
 public class DatabaseSettings {
-  /** The embedded default: a file under ./data, created on first start and kept across restarts. */
+  /**
+   * The embedded default: a file under ./data, created on first start and kept across restarts.
+   * WRITE_DELAY=0 puts every commit on disk before it returns: H2's default half-second delay lost
+   * a resumed run's commit to a kill -9 in RunDurabilityIT.
+   */
   public static final String EMBEDDED_URL =
-      "jdbc:h2:file:./data/cinatra;MODE=PostgreSQL;AUTO_SERVER=TRUE";
+      "jdbc:h2:file:./data/cinatra;MODE=PostgreSQL;AUTO_SERVER=TRUE;WRITE_DELAY=0";
 
   private static final java.util.regex.Pattern URL_PASSWORD =
       java.util.regex.Pattern.compile("(?i)(password=)[^&;]*");

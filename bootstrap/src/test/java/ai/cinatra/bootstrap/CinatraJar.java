@@ -19,13 +19,13 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /** Runs the real fat jar, bootstrap/target/cinatra.jar, as a newcomer would: a separate process. */
-final class CinatraJar {
+public final class CinatraJar {
   static final Path JAR = Path.of("target", "cinatra.jar").toAbsolutePath();
   private static final String JAVA =
       Path.of(System.getProperty("java.home"), "bin", "java").toString();
 
   /** What a finished command printed and how it exited. */
-  record Outcome(int exitCode, String stdout, String stderr) {}
+  public record Outcome(int exitCode, String stdout, String stderr) {}
 
   private final Path workDir;
   private final Map<String, String> environment;
@@ -33,14 +33,14 @@ final class CinatraJar {
   private Path out;
   private Path err;
 
-  CinatraJar(Path workDir, Map<String, String> environment) {
+  public CinatraJar(Path workDir, Map<String, String> environment) {
     assertThat(JAR).as("the fat jar; run `mvn verify`, which packages it first").exists();
     this.workDir = workDir;
     this.environment = environment;
   }
 
   /** Runs a command to its end, with {@code stdin} as its whole standard input. */
-  Outcome run(String stdin, String... args) throws IOException, InterruptedException {
+  public Outcome run(String stdin, String... args) throws IOException, InterruptedException {
     Process process = start(List.of(), args);
     process.getOutputStream().write(stdin.getBytes(StandardCharsets.UTF_8));
     process.getOutputStream().close();
@@ -52,12 +52,13 @@ final class CinatraJar {
   }
 
   /** A running server on the given ports; stop it with {@link Server#close()}. */
-  Server server(int port, int adminPort, String... args) throws Exception {
+  public Server server(int port, int adminPort, String... args) throws Exception {
     return server(port, adminPort, List.of(), args);
   }
 
   /** A running server with configuration overrides such as {@code -Ddw.mcp.streams=false}. */
-  Server server(int port, int adminPort, List<String> overrides, String... args) throws Exception {
+  public Server server(int port, int adminPort, List<String> overrides, String... args)
+      throws Exception {
     List<String> jvm =
         new ArrayList<>(
             List.of(
@@ -92,14 +93,14 @@ final class CinatraJar {
     return builder.start();
   }
 
-  static int freePort() throws IOException {
+  public static int freePort() throws IOException {
     try (ServerSocket socket = new ServerSocket(0)) {
       return socket.getLocalPort();
     }
   }
 
   /** A server process started from the jar. */
-  final class Server implements AutoCloseable {
+  public final class Server implements AutoCloseable {
     private final Process process;
     final int port;
     final int adminPort;
@@ -146,6 +147,11 @@ final class CinatraJar {
       }
       close();
       throw new AssertionError("the server did not become healthy within 60 s");
+    }
+
+    /** kill -9: no shutdown hooks, no graceful stop, as a crash. */
+    public void kill() throws InterruptedException {
+      process.destroyForcibly().waitFor();
     }
 
     @Override

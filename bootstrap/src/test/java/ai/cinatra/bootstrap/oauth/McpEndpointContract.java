@@ -65,6 +65,14 @@ abstract class McpEndpointContract {
   }
 
   static String tokenFor(String base, Jdbi database, String email) throws Exception {
+    return tokenFor(base, database, email, OAuthFlowContract.RESOURCE);
+  }
+
+  /**
+   * A token for the MCP resource {@code resource} (the server's configured base URL + /api/mcp).
+   */
+  static String tokenFor(String base, Jdbi database, String email, String resource)
+      throws Exception {
     OAuthFlowContract.createAccount(database, email);
     String redirectUri = "http://localhost:40123/oauth/callback";
     Browser browser = new Browser(base);
@@ -77,8 +85,7 @@ abstract class McpEndpointContract {
     String clientId = JSON.readTree(registered.body()).get("client_id").asText();
     HttpResponse<String> first =
         browser.get(
-            OAuthFlowContract.authorizeUrl(
-                OAuthFlowContract.authorizeParams(clientId, redirectUri)));
+            OAuthFlowContract.authorizeUrl(authorizeParams(clientId, redirectUri, resource)));
     Map<String, String> fields = Browser.hiddenFields(browser.get(Browser.location(first)).body());
     fields.put("email", email);
     fields.put("password", OAuthFlowContract.PASSWORD);
@@ -94,6 +101,13 @@ abstract class McpEndpointContract {
     form.put("redirect_uri", redirectUri);
     form.put("code_verifier", OAuthFlowContract.VERIFIER);
     return JSON.readTree(browser.post("/oauth/token", form).body()).get("access_token").asText();
+  }
+
+  private static Map<String, String> authorizeParams(
+      String clientId, String redirectUri, String resource) {
+    Map<String, String> params = OAuthFlowContract.authorizeParams(clientId, redirectUri);
+    params.put("resource", resource);
+    return params;
   }
 
   String token() throws Exception {
