@@ -15,6 +15,7 @@ import ai.cinatra.adapters.http.mcp.tool.connector.ConnectorTools;
 import ai.cinatra.adapters.http.mcp.tool.run.RunTools;
 import ai.cinatra.adapters.http.mcp.tool.workspace.ListTools;
 import ai.cinatra.adapters.http.mcp.tool.workspace.ObjectTools;
+import ai.cinatra.adapters.http.run.RunStreamResource;
 import io.dropwizard.core.setup.Environment;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -66,6 +67,9 @@ final class McpEndpoint {
         environment.lifecycle().scheduledExecutorService("mcp-stream-%d").threads(2).build();
     StreamHub hub =
         new StreamHub(wiring.mcpStreams(), limits, toolCalls, pumps, environment.getObjectMapper());
+    RunStreamResource runStreams =
+        new RunStreamResource(wiring.runs(), pumps, java.time.Duration.ofMillis(500));
+    environment.jersey().register(runStreams);
     // Open streams would hold shutdown for the whole grace period: let them go as Jetty stops.
     environment
         .lifecycle()
@@ -74,6 +78,7 @@ final class McpEndpoint {
               @Override
               public void lifeCycleStopping(LifeCycle event) {
                 hub.closeAll();
+                runStreams.closeAll();
               }
             });
     pumps.scheduleWithFixedDelay(

@@ -405,6 +405,39 @@ abstract class ProductToolsContract {
     JsonNode memos = member.ok("objects_list", "{\"type\":\"memo\",\"query\":\"tides\"}");
     assertThat(memos.at("/objects/0/data/note").asText()).isEqualTo("go");
     assertThat(member.ok("agent_run_list", "{}").get("runs").toString()).contains(runId);
+
+    // The same events as Server-Sent Events, replayed from Last-Event-ID, for the starter only.
+    try (SseReader stream = runStream(member, runId, null)) {
+      assertThat(stream.response().statusCode()).isEqualTo(200);
+      List<String> streamed = new ArrayList<>();
+      SseReader.Event event;
+      while ((event = stream.next(java.time.Duration.ofSeconds(10))) != null) {
+        streamed.add(JSON.readTree(event.data()).get("type").asText());
+      }
+      assertThat(streamed)
+          .startsWith("RUN_STARTED")
+          .endsWith("RUN_FINISHED")
+          .contains("INTERRUPT", "RESUME");
+    }
+    try (SseReader resumed =
+        runStream(member, runId, String.valueOf(paused.get("nextEventId").asLong()))) {
+      assertThat(
+              JSON.readTree(resumed.next(java.time.Duration.ofSeconds(10)).data())
+                  .get("type")
+                  .asText())
+          .isEqualTo("RESUME");
+    }
+    assertThat(
+            new Browser(base())
+                .send(
+                    "/api/agents/runs/" + runId + "/stream",
+                    "GET",
+                    null,
+                    other.token,
+                    null,
+                    java.util.Map.of("Accept", "text/event-stream"))
+                .statusCode())
+        .isEqualTo(404);
     assertThat(other.ok("agent_run_list", "{}").get("runs").toString()).doesNotContain(runId);
 
     Client viewer = new Client(Role.VIEWER);
@@ -477,5 +510,18 @@ abstract class ProductToolsContract {
     } finally {
       receiver.stop(0);
     }
+  }
+
+  private SseReader runStream(Client client, String runId, String lastEventId) {
+    java.net.http.HttpRequest.Builder request =
+        java.net.http.HttpRequest.newBuilder(
+                java.net.URI.create(base() + "/api/agents/runs/" + runId + "/stream"))
+            .header("Authorization", "Bearer " + client.token)
+            .header("Accept", "text/event-stream")
+            .GET();
+    if (lastEventId != null) {
+      request.header("Last-Event-ID", lastEventId);
+    }
+    return new SseReader(request.build());
   }
 }

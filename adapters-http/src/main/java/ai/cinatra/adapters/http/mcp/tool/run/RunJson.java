@@ -9,7 +9,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.function.Supplier;
 
 /** The wire shape of a run and its AG-UI events. */
-final class RunJson {
+public final class RunJson {
   static final String VIEW_SCHEMA =
       """
       {"type": "object", "properties": {
@@ -60,15 +60,21 @@ final class RunJson {
     ObjectNode node = run(view.run());
     var events = node.putArray("events");
     for (RunEvent e : view.events()) {
-      ObjectNode event = events.addObject();
-      event.put("id", e.id());
-      event.put("type", e.type().name());
-      event.setAll(ToolJson.node(e.data()));
-      event.put("timestamp", e.at().toEpochMilli());
+      events.add(event(e));
     }
     node.put("nextEventId", view.nextEventId());
     node.put("pollAfterMs", view.pollAfterMs());
     return ToolJson.result(
         "run " + view.run().id() + " is " + view.run().status().wireName(), node);
+  }
+
+  /** One event as AG-UI shapes it: its type, its fields, a timestamp; plus its id in the run. */
+  public static ObjectNode event(RunEvent e) {
+    ObjectNode event = ToolJson.object();
+    event.put("id", e.id());
+    event.put("type", e.type().name());
+    event.setAll(ToolJson.node(e.data()));
+    event.put("timestamp", e.at().toEpochMilli());
+    return event;
   }
 }
