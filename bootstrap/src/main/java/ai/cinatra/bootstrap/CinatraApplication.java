@@ -123,6 +123,12 @@ public class CinatraApplication extends Application<CinatraConfiguration> {
                 }
 
                 @Override
+                public void configureModel(
+                    java.net.URI baseUrl, String model, java.util.Optional<String> apiKey) {
+                  database.wiring().connectors().configureModel(baseUrl, model, apiKey);
+                }
+
+                @Override
                 public void close() {
                   database.close();
                 }

@@ -13,6 +13,7 @@ import ai.cinatra.adapters.persistence.account.JdbiWebSessionRepository;
 import ai.cinatra.adapters.persistence.agent.JdbiAgentRepository;
 import ai.cinatra.adapters.persistence.audit.JdbiAuditRepository;
 import ai.cinatra.adapters.persistence.connector.JdbiConnectorRepository;
+import ai.cinatra.adapters.persistence.connector.JdbiModelProviderRepository;
 import ai.cinatra.adapters.persistence.mcp.JdbiMcpMessageRepository;
 import ai.cinatra.adapters.persistence.mcp.JdbiMcpSessionRepository;
 import ai.cinatra.adapters.persistence.oauth.JdbiAuthorizationCodeRepository;
@@ -112,6 +113,7 @@ record Wiring(
             new SealedSecrets(keyEncryption),
             new JavaHttpOutbound(
                 Duration.ofSeconds(5), Duration.ofSeconds(30), MAX_CONNECTOR_RESPONSE_BYTES),
+            new JdbiModelProviderRepository(jdbi),
             audit,
             transactions,
             clock);

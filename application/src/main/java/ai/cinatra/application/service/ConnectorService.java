@@ -5,6 +5,7 @@ import ai.cinatra.application.error.NotFoundException;
 import ai.cinatra.application.port.in.connector.ConnectorsUseCase;
 import ai.cinatra.application.port.out.AuditRepository;
 import ai.cinatra.application.port.out.ConnectorRepository;
+import ai.cinatra.application.port.out.ModelProviderRepository;
 import ai.cinatra.application.port.out.OutboundHttp;
 import ai.cinatra.application.port.out.SecretBox;
 import ai.cinatra.application.port.out.StepGateway;
@@ -12,6 +13,7 @@ import ai.cinatra.application.port.out.TransactionRunner;
 import ai.cinatra.domain.access.Actor;
 import ai.cinatra.domain.access.Primitive;
 import ai.cinatra.domain.connector.Connector;
+import ai.cinatra.domain.connector.ModelProvider;
 import java.net.URI;
 import java.time.Clock;
 import java.util.LinkedHashMap;
@@ -28,6 +30,7 @@ public final class ConnectorService implements ConnectorsUseCase, StepGateway {
   private final ConnectorRepository connectors;
   private final SecretBox secrets;
   private final OutboundHttp http;
+  private final ModelProviderRepository models;
   private final Auditor auditor;
   private final Clock clock;
 
@@ -35,12 +38,14 @@ public final class ConnectorService implements ConnectorsUseCase, StepGateway {
       ConnectorRepository connectors,
       SecretBox secrets,
       OutboundHttp http,
+      ModelProviderRepository models,
       AuditRepository audit,
       TransactionRunner transactions,
       Clock clock) {
     this.connectors = connectors;
     this.secrets = secrets;
     this.http = http;
+    this.models = models;
     this.auditor = new Auditor(audit, transactions, clock);
     this.clock = clock;
   }
@@ -113,8 +118,49 @@ public final class ConnectorService implements ConnectorsUseCase, StepGateway {
   }
 
   @Override
+  public void configureModel(URI baseUrl, String model, Optional<String> apiKey) {
+    models.save(new ModelProvider(baseUrl, model, apiKey.map(secrets::seal), clock.instant()));
+  }
+
+  @Override
   public String askModel(String system, String prompt) {
+    ModelProvider provider =
+        models
+            .find()
+            .orElseThrow(
+                () ->
+                    new InvalidInputException(
+                        "no language model is configured on this server; ask an admin to set one"
+                            + " up"));
+    List<Map<String, Object>> messages = new java.util.ArrayList<>();
+    if (!system.isBlank()) {
+      messages.add(Map.of("role", "system", "content", system));
+    }
+    messages.add(Map.of("role", "user", "content", prompt));
+    Map<String, String> headers = new LinkedHashMap<>();
+    provider.sealedKey().ifPresent(k -> headers.put("Authorization", "Bearer " + secrets.open(k)));
+    OutboundHttp.Reply reply =
+        http.postJson(
+            provider.chatCompletions(),
+            headers,
+            Map.of("model", provider.model(), "messages", messages));
+    if (reply.status() < 200 || reply.status() > 299) {
+      throw new InvalidInputException("the model provider answered HTTP " + reply.status());
+    }
+    return textOf(reply.body());
+  }
+
+  /** choices[0].message.content of a chat-completions answer. */
+  private static String textOf(Object body) {
+    if (body instanceof Map<?, ?> answer
+        && answer.get("choices") instanceof List<?> choices
+        && !choices.isEmpty()
+        && choices.get(0) instanceof Map<?, ?> choice
+        && choice.get("message") instanceof Map<?, ?> message
+        && message.get("content") instanceof String content) {
+      return content;
+    }
     throw new InvalidInputException(
-        "no language model is configured on this server; ask an admin to set one up");
+        "the model provider's answer has no choices[0].message.content");
   }
 }

@@ -66,7 +66,24 @@ class ConnectorServiceTest {
           },
           (url, headers, body) -> {
             sent.add(url + " " + new java.util.TreeMap<>(headers) + " " + body);
-            return new OutboundHttp.Reply(status, Map.of("ok", status < 300));
+            return new OutboundHttp.Reply(
+                status,
+                url.getPath().endsWith("/chat/completions")
+                    ? Map.of("choices", List.of(Map.of("message", Map.of("content", "42"))))
+                    : Map.of("ok", status < 300));
+          },
+          new ai.cinatra.application.port.out.ModelProviderRepository() {
+            private ai.cinatra.domain.connector.ModelProvider provider;
+
+            @Override
+            public void save(ai.cinatra.domain.connector.ModelProvider p) {
+              provider = p;
+            }
+
+            @Override
+            public Optional<ai.cinatra.domain.connector.ModelProvider> find() {
+              return Optional.ofNullable(provider);
+            }
           },
           audit,
           new DirectTransactions(),
@@ -132,5 +149,22 @@ class ConnectorServiceTest {
         .extracting(e -> e.action() + ":" + e.outcome())
         .containsExactly("webhook_post:refused", "webhook_post:ok");
     assertThat(sent).hasSize(1);
+  }
+
+  @Test
+  void theModel_isAskedOverChatCompletions_withItsSealedKey_andNothingWithoutOne() {
+    assertThatThrownBy(() -> connectors.askModel("", "hi"))
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessageContaining("no language model is configured");
+    connectors.configureModel(URI.create("http://127.0.0.1:9/v1"), "small", Optional.of("sk-1"));
+    assertThat(connectors.askModel("be brief", "the answer?")).isEqualTo("42");
+    assertThat(sent)
+        .singleElement()
+        .satisfies(
+            line ->
+                assertThat(line)
+                    .startsWith(
+                        "http://127.0.0.1:9/v1/chat/completions {Authorization=Bearer sk-1}")
+                    .contains("model=small", "role=system", "content=the answer?"));
   }
 }

@@ -25,6 +25,8 @@ public final class ConnectorCommand<T extends Configuration> extends ConfiguredC
     boolean configureWebhook(
         String name, URI url, Optional<String> header, Optional<String> secret);
 
+    void configureModel(URI baseUrl, String model, Optional<String> apiKey);
+
     @Override
     void close();
   }
@@ -45,11 +47,17 @@ public final class ConnectorCommand<T extends Configuration> extends ConfiguredC
 
   @Override
   public void configure(Subparser subparser) {
+    var kinds = subparser.addSubparsers().title("kinds").dest("connector-kind");
+    Subparser model =
+        kinds
+            .addParser("model")
+            .help(
+                "the OpenAI-compatible model agent model steps ask; the API key is read from stdin");
+    addFileArgument(model);
+    model.addArgument("--base-url").required(true).help("e.g. https://api.openai.com/v1");
+    model.addArgument("--model").required(true).help("the model name");
     Subparser webhook =
-        subparser
-            .addSubparsers()
-            .title("kinds")
-            .dest("connector-kind")
+        kinds
             .addParser("webhook")
             .help(
                 "a webhook: its post operation sends JSON to the URL (restart the server to list it)");
@@ -67,6 +75,20 @@ public final class ConnectorCommand<T extends Configuration> extends ConfiguredC
   @Override
   protected void run(Bootstrap<T> bootstrap, Namespace namespace, T configuration)
       throws IOException {
+    if ("model".equals(namespace.getString("connector-kind"))) {
+      String line =
+          new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)).readLine();
+      Optional<String> key =
+          line == null || line.isBlank() ? Optional.empty() : Optional.of(line.strip());
+      URI baseUrl = URI.create(namespace.getString("base_url"));
+      try (Connectors connectors = opener.apply(configuration)) {
+        connectors.configureModel(baseUrl, namespace.getString("model"), key);
+      }
+      System.out.printf(
+          "model %s at %s configured%s%n",
+          namespace.getString("model"), baseUrl.getHost(), key.isPresent() ? " with a key" : "");
+      return;
+    }
     Optional<String> header = Optional.ofNullable(namespace.getString("secret_header"));
     Optional<String> secret = Optional.empty();
     if (header.isPresent()) {

@@ -512,6 +512,72 @@ abstract class ProductToolsContract {
     }
   }
 
+  @Test
+  void aModelStep_asksTheConfiguredProvider_andLaterStepsUseItsAnswer() throws Exception {
+    List<String> prompts = java.util.Collections.synchronizedList(new ArrayList<>());
+    com.sun.net.httpserver.HttpServer standIn =
+        com.sun.net.httpserver.HttpServer.create(new java.net.InetSocketAddress("127.0.0.1", 0), 0);
+    standIn.createContext(
+        "/v1/chat/completions",
+        exchange -> {
+          JsonNode request = JSON.readTree(exchange.getRequestBody());
+          prompts.add(
+              request.get("model").asText() + ": " + request.at("/messages/0/content").asText());
+          byte[] answer =
+              "{\"choices\":[{\"message\":{\"role\":\"assistant\",\"content\":\"Tides follow the moon.\"}}]}"
+                  .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+          exchange.getResponseHeaders().add("Content-Type", "application/json");
+          exchange.sendResponseHeaders(200, answer.length);
+          exchange.getResponseBody().write(answer);
+          exchange.close();
+        });
+    standIn.start();
+    try {
+      new ai.cinatra.adapters.persistence.connector.JdbiModelProviderRepository(database())
+          .save(
+              new ai.cinatra.domain.connector.ModelProvider(
+                  java.net.URI.create("http://127.0.0.1:" + standIn.getAddress().getPort() + "/v1"),
+                  "stand-in",
+                  java.util.Optional.empty(),
+                  java.time.Instant.now()));
+      installAgent(
+          java.util.Map.of(
+              "agentId", "summarize",
+              "name", "Summarize",
+              "steps",
+                  List.of(
+                      java.util.Map.of(
+                          "id", "think", "kind", "model", "prompt", "Summarize {{inputs.topic}}"),
+                      java.util.Map.of(
+                          "id",
+                          "save",
+                          "kind",
+                          "objects_save",
+                          "typeHint",
+                          "summary",
+                          "data",
+                          java.util.Map.of(
+                              "name", "{{inputs.topic}}", "text", "{{steps.think.text}}")))));
+      Client member = new Client(Role.MEMBER);
+      String runId =
+          member
+              .ok("agent_run", "{\"agentId\":\"summarize\",\"inputs\":{\"topic\":\"tides\"}}")
+              .get("runId")
+              .asText();
+      JsonNode done = pollUntil(member, runId, "completed", "failed");
+      assertThat(done.get("status").asText()).as(done.toString()).isEqualTo("completed");
+      assertThat(prompts).containsExactly("stand-in: Summarize tides");
+      assertThat(
+              member
+                  .ok("objects_list", "{\"type\":\"summary\"}")
+                  .at("/objects/0/data/text")
+                  .asText())
+          .isEqualTo("Tides follow the moon.");
+    } finally {
+      standIn.stop(0);
+    }
+  }
+
   private SseReader runStream(Client client, String runId, String lastEventId) {
     java.net.http.HttpRequest.Builder request =
         java.net.http.HttpRequest.newBuilder(

@@ -14,6 +14,9 @@ public interface ConnectorsUseCase {
   boolean configureWebhook(
       String name, URI url, Optional<String> secretHeader, Optional<String> secret);
 
+  /** Configures the language model from the command line; the key is stored sealed. */
+  void configureModel(URI baseUrl, String model, Optional<String> apiKey);
+
   List<Connector> list(Actor actor);
 
   /** Calls an operation as the actor (a tool call); audited. */
