@@ -43,6 +43,12 @@ final class McpEndpoint {
         .forEach(tools::register);
     RunTools.all(wiring.runs(), wiring.agents(), () -> wiring.serverAddress().current().issuer())
         .forEach(tools::register);
+    // Agents installed later appear as their own tools after a restart (agent_run works at once).
+    RunTools.perAgent(
+            wiring.runs(),
+            wiring.agents().installed(),
+            () -> wiring.serverAddress().current().issuer())
+        .forEach(tools::register);
     ObjectTools.all(wiring.objects()).forEach(tools::register);
     ListTools.all(wiring.lists()).forEach(tools::register);
     AdminTools.all(wiring.accountAdmin(), wiring.accountAdmin()).forEach(tools::register);

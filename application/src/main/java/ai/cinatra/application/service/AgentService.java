@@ -63,6 +63,19 @@ public final class AgentService implements AgentsUseCase {
   }
 
   @Override
+  public List<AgentDefinition> installed() {
+    List<AgentDefinition> all = new java.util.ArrayList<>();
+    Optional<AgentId> after = Optional.empty();
+    List<AgentDefinition> page;
+    do {
+      page = agents.page(after, PAGE_SIZE);
+      all.addAll(page);
+      after = page.isEmpty() ? after : Optional.of(page.get(page.size() - 1).id());
+    } while (page.size() == PAGE_SIZE);
+    return all;
+  }
+
+  @Override
   public AgentDefinition source(Actor actor, AgentId id) {
     Auditor.require(actor, Primitive.AGENTS_READ, "read agents");
     return agents.find(id).orElseThrow(() -> new NotFoundException("no agent with id " + id));

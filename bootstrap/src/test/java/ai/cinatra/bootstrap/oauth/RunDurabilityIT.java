@@ -100,6 +100,25 @@ class RunDurabilityIT {
               .headers()
               .firstValue("Mcp-Session-Id")
               .orElseThrow();
+      // Each installed agent is also a tool of its own, with the agent's inputSchema.
+      JsonNode tools =
+          JSON.readTree(
+              browser
+                  .postJsonWithBearer(
+                      "/api/mcp",
+                      "{\"jsonrpc\":\"2.0\",\"id\":9,\"method\":\"tools/list\"}",
+                      token,
+                      session)
+                  .body());
+      JsonNode agentTool = null;
+      for (JsonNode tool : tools.at("/result/tools")) {
+        if (tool.get("name").asText().equals("cinatra_approve-and-notify")) {
+          agentTool = tool;
+        }
+      }
+      assertThat(agentTool).as(tools.toString()).isNotNull();
+      assertThat(agentTool.at("/inputSchema/required").toString()).contains("recipient", "amount");
+
       String runId =
           call(
                   browser,

@@ -20,5 +20,8 @@ public interface AgentsUseCase {
 
   AgentPage list(Actor actor, Optional<String> cursor);
 
+  /** Every installed agent, for the server to offer each as a tool at start-up. */
+  List<AgentDefinition> installed();
+
   AgentDefinition source(Actor actor, AgentId id);
 }

@@ -161,6 +161,48 @@ public final class RunTools {
             }));
   }
 
+  /**
+   * One tool per installed agent, {@code cinatra_<agentId>}: the agent's inputSchema as input; a
+   * call starts a run like agent_run with those inputs.
+   */
+  public static List<McpTool> perAgent(
+      RunsUseCase runs, List<AgentDefinition> installed, Supplier<String> baseUrl) {
+    RunJson json = new RunJson(baseUrl);
+    List<McpTool> tools = new java.util.ArrayList<>();
+    for (AgentDefinition agent : installed) {
+      ObjectNode descriptor = ToolJson.object();
+      descriptor.put("name", "cinatra_" + agent.id().value());
+      descriptor.put("title", agent.name());
+      descriptor.put(
+          "description",
+          (agent.description().isBlank() ? agent.name() : agent.description())
+              + " Starts a run and returns its runId at once; poll agent_run_get.");
+      descriptor.set("inputSchema", ToolJson.node(agent.inputSchema()));
+      descriptor.set(
+          "outputSchema",
+          ai.cinatra.adapters.http.mcp.tool.ToolDescriptors.parse(
+              "{\"type\": \"object\", \"properties\": {\"runId\": {\"type\": \"string\"},"
+                  + " \"status\": {\"type\": \"string\"}, \"runUrl\": {\"type\": \"string\"}},"
+                  + " \"required\": [\"runId\", \"status\"]}"));
+      descriptor.set("annotations", ai.cinatra.adapters.http.mcp.tool.ToolDescriptors.parse(WRITE));
+      tools.add(
+          UseCaseTool.of(
+              descriptor.toString(),
+              Role.MEMBER,
+              call -> {
+                AgentRun run =
+                    runs.start(
+                        call.actor(), agent.id(), ToolJson.map(call.arguments()), Optional.empty());
+                ObjectNode result = ToolJson.object();
+                result.put("runId", run.id().toString());
+                result.put("status", run.status().wireName());
+                result.put("runUrl", json.runUrl(run.id()));
+                return ToolJson.result("started run " + run.id(), result);
+              }));
+    }
+    return tools;
+  }
+
   private static RunId runId(ObjectNode arguments) {
     return RunId.parse(arguments.get("runId").asText());
   }
