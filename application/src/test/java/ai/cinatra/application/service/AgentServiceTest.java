@@ -6,25 +6,21 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import ai.cinatra.application.error.ForbiddenException;
 import ai.cinatra.application.error.InvalidInputException;
 import ai.cinatra.application.error.NotFoundException;
+import ai.cinatra.application.fakes.Actors;
 import ai.cinatra.application.fakes.DirectTransactions;
 import ai.cinatra.application.fakes.InMemoryAgentRepository;
 import ai.cinatra.application.fakes.InMemoryWorkspace;
 import ai.cinatra.application.fakes.MutableClock;
 import ai.cinatra.application.port.in.agent.AgentsUseCase.AgentPage;
 import ai.cinatra.domain.access.Actor;
-import ai.cinatra.domain.account.AccountId;
-import ai.cinatra.domain.account.Email;
 import ai.cinatra.domain.account.Role;
 import ai.cinatra.domain.agent.AgentDefinition;
 import ai.cinatra.domain.agent.AgentId;
-import ai.cinatra.domain.oauth.ClientId;
-import ai.cinatra.domain.oauth.GrantId;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class AgentServiceTest {
@@ -37,13 +33,7 @@ class AgentServiceTest {
           new MutableClock(Instant.parse("2026-11-29T10:00:00Z")));
 
   private static Actor actor(Role role) {
-    return new Actor(
-        AccountId.random(),
-        new Email("a@b.c"),
-        role,
-        new ClientId("mcp_c"),
-        GrantId.random(),
-        Set.of());
+    return Actors.of(role);
   }
 
   private static AgentDefinition agent(String id) {

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import ai.cinatra.application.error.ForbiddenException;
 import ai.cinatra.application.error.InvalidInputException;
 import ai.cinatra.application.error.NotFoundException;
+import ai.cinatra.application.fakes.Actors;
 import ai.cinatra.application.fakes.DirectTransactions;
 import ai.cinatra.application.fakes.InMemoryWorkspace;
 import ai.cinatra.application.fakes.MutableClock;
@@ -13,13 +14,9 @@ import ai.cinatra.application.port.out.ConnectorRepository;
 import ai.cinatra.application.port.out.OutboundHttp;
 import ai.cinatra.application.port.out.SecretBox;
 import ai.cinatra.domain.access.Actor;
-import ai.cinatra.domain.account.AccountId;
-import ai.cinatra.domain.account.Email;
 import ai.cinatra.domain.account.Role;
 import ai.cinatra.domain.connector.Connector;
 import ai.cinatra.domain.error.InvalidValueException;
-import ai.cinatra.domain.oauth.ClientId;
-import ai.cinatra.domain.oauth.GrantId;
 import java.net.URI;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -27,7 +24,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class ConnectorServiceTest {
@@ -90,13 +86,7 @@ class ConnectorServiceTest {
           new MutableClock(Instant.parse("2026-11-29T10:00:00Z")));
 
   private static Actor actor(Role role) {
-    return new Actor(
-        AccountId.random(),
-        new Email("a@b.c"),
-        role,
-        new ClientId("mcp_c"),
-        GrantId.random(),
-        Set.of());
+    return Actors.of(role);
   }
 
   @Test

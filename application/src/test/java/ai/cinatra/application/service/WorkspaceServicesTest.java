@@ -7,6 +7,7 @@ import ai.cinatra.application.error.ConflictException;
 import ai.cinatra.application.error.ForbiddenException;
 import ai.cinatra.application.error.InvalidInputException;
 import ai.cinatra.application.error.NotFoundException;
+import ai.cinatra.application.fakes.Actors;
 import ai.cinatra.application.fakes.DirectTransactions;
 import ai.cinatra.application.fakes.InMemoryWorkspace;
 import ai.cinatra.application.fakes.MutableClock;
@@ -14,12 +15,8 @@ import ai.cinatra.application.port.in.workspace.ListsUseCase.ListView;
 import ai.cinatra.application.port.in.workspace.ObjectsUseCase.ObjectPage;
 import ai.cinatra.application.port.in.workspace.ObjectsUseCase.SavedObject;
 import ai.cinatra.domain.access.Actor;
-import ai.cinatra.domain.account.AccountId;
-import ai.cinatra.domain.account.Email;
 import ai.cinatra.domain.account.Role;
 import ai.cinatra.domain.audit.AuditEntry;
-import ai.cinatra.domain.oauth.ClientId;
-import ai.cinatra.domain.oauth.GrantId;
 import ai.cinatra.domain.workspace.ListId;
 import ai.cinatra.domain.workspace.ObjectId;
 import ai.cinatra.domain.workspace.WorkspaceObject;
@@ -29,7 +26,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class WorkspaceServicesTest {
@@ -43,13 +39,7 @@ class WorkspaceServicesTest {
   private final Actor viewer = actor(Role.VIEWER);
 
   private static Actor actor(Role role) {
-    return new Actor(
-        AccountId.random(),
-        new Email("a@b.c"),
-        role,
-        new ClientId("mcp_c"),
-        GrantId.random(),
-        Set.of());
+    return Actors.of(role);
   }
 
   private List<String> outcomes() {

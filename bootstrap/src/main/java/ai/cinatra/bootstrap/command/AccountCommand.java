@@ -8,8 +8,6 @@ import ai.cinatra.application.port.in.account.ListAccountsQuery;
 import ai.cinatra.domain.account.Account;
 import ai.cinatra.domain.account.Email;
 import ai.cinatra.domain.account.Role;
-import io.dropwizard.core.cli.Cli;
-import io.dropwizard.core.cli.ConfiguredCommand;
 import io.dropwizard.core.setup.Bootstrap;
 import java.io.BufferedReader;
 import java.io.Console;
@@ -27,7 +25,7 @@ import net.sourceforge.argparse4j.inf.Subparser;
  * machine the server runs on.
  */
 public final class AccountCommand<T extends io.dropwizard.core.Configuration>
-    extends ConfiguredCommand<T> {
+    extends OneLineCommand<T> {
   private static final String ACTION = "account-action";
 
   /** What the command needs from the running application, built from its configuration. */
@@ -37,18 +35,11 @@ public final class AccountCommand<T extends io.dropwizard.core.Configuration>
     void close();
   }
 
-  private final Class<T> configurationClass;
   private final Function<T, Accounts> opener;
 
   public AccountCommand(Class<T> configurationClass, Function<T, Accounts> opener) {
-    super("account", "Create and list accounts, and change their roles");
-    this.configurationClass = configurationClass;
+    super("account", "Create and list accounts, and change their roles", configurationClass);
     this.opener = opener;
-  }
-
-  @Override
-  protected Class<T> getConfigurationClass() {
-    return configurationClass;
   }
 
   @Override
@@ -135,10 +126,5 @@ public final class AccountCommand<T extends io.dropwizard.core.Configuration>
     } catch (IOException e) {
       return Optional.empty();
     }
-  }
-
-  @Override
-  public void onError(Cli cli, Namespace namespace, Throwable e) {
-    cli.getStdErr().println(OneLine.of(e));
   }
 }

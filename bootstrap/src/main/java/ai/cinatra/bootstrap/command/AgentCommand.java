@@ -4,8 +4,6 @@ import ai.cinatra.domain.agent.AgentDefinition;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.dropwizard.core.Configuration;
-import io.dropwizard.core.cli.Cli;
-import io.dropwizard.core.cli.ConfiguredCommand;
 import io.dropwizard.core.setup.Bootstrap;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -22,7 +20,7 @@ import net.sourceforge.argparse4j.inf.Subparser;
  * {@code agent install FILE...}: installs agent definitions (JSON) as the operator at the machine;
  * an agent id installed again is replaced. Every file is read and checked before any is installed.
  */
-public final class AgentCommand<T extends Configuration> extends ConfiguredCommand<T> {
+public final class AgentCommand<T extends Configuration> extends OneLineCommand<T> {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   /** Where installed agents go; closed when the command ends. */
@@ -34,18 +32,11 @@ public final class AgentCommand<T extends Configuration> extends ConfiguredComma
     void close();
   }
 
-  private final Class<T> configurationClass;
   private final Function<T, Agents> opener;
 
   public AgentCommand(Class<T> configurationClass, Function<T, Agents> opener) {
-    super("agent", "Install agents");
-    this.configurationClass = configurationClass;
+    super("agent", "Install agents", configurationClass);
     this.opener = opener;
-  }
-
-  @Override
-  protected Class<T> getConfigurationClass() {
-    return configurationClass;
   }
 
   @Override
@@ -93,10 +84,5 @@ public final class AgentCommand<T extends Configuration> extends ConfiguredComma
             "%s agent %s (%s)%n", added ? "installed" : "replaced", agent.id(), agent.name());
       }
     }
-  }
-
-  @Override
-  public void onError(Cli cli, Namespace namespace, Throwable e) {
-    cli.getStdErr().println(OneLine.of(e));
   }
 }

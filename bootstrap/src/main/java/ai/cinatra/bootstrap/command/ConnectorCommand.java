@@ -1,8 +1,6 @@
 package ai.cinatra.bootstrap.command;
 
 import io.dropwizard.core.Configuration;
-import io.dropwizard.core.cli.Cli;
-import io.dropwizard.core.cli.ConfiguredCommand;
 import io.dropwizard.core.setup.Bootstrap;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -18,7 +16,7 @@ import net.sourceforge.argparse4j.inf.Subparser;
  * {@code connector webhook --name N --url U [--secret-header H]}: configures a webhook connector;
  * with a secret header, the secret is read from standard input and stored sealed.
  */
-public final class ConnectorCommand<T extends Configuration> extends ConfiguredCommand<T> {
+public final class ConnectorCommand<T extends Configuration> extends OneLineCommand<T> {
 
   /** Where connectors are configured; closed when the command ends. */
   public interface Connectors extends AutoCloseable {
@@ -31,18 +29,11 @@ public final class ConnectorCommand<T extends Configuration> extends ConfiguredC
     void close();
   }
 
-  private final Class<T> configurationClass;
   private final Function<T, Connectors> opener;
 
   public ConnectorCommand(Class<T> configurationClass, Function<T, Connectors> opener) {
-    super("connector", "Configure connectors");
-    this.configurationClass = configurationClass;
+    super("connector", "Configure connectors", configurationClass);
     this.opener = opener;
-  }
-
-  @Override
-  protected Class<T> getConfigurationClass() {
-    return configurationClass;
   }
 
   @Override
@@ -112,10 +103,5 @@ public final class ConnectorCommand<T extends Configuration> extends ConfiguredC
           "%s webhook connector %s posting to %s%n",
           added ? "configured" : "replaced", name, url.getHost());
     }
-  }
-
-  @Override
-  public void onError(Cli cli, Namespace namespace, Throwable e) {
-    cli.getStdErr().println(OneLine.of(e));
   }
 }

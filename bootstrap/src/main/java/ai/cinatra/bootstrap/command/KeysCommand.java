@@ -1,8 +1,6 @@
 package ai.cinatra.bootstrap.command;
 
 import io.dropwizard.core.Configuration;
-import io.dropwizard.core.cli.Cli;
-import io.dropwizard.core.cli.ConfiguredCommand;
 import io.dropwizard.core.setup.Bootstrap;
 import java.util.function.Function;
 import net.sourceforge.argparse4j.inf.Namespace;
@@ -12,22 +10,15 @@ import net.sourceforge.argparse4j.inf.Subparser;
  * {@code keys rotate}: puts a new token signing key in service on every node; tokens signed with
  * the previous key stay valid until they expire.
  */
-public final class KeysCommand<T extends Configuration> extends ConfiguredCommand<T> {
-  private final Class<T> configurationClass;
+public final class KeysCommand<T extends Configuration> extends OneLineCommand<T> {
   private final Function<T, String> rotate;
 
   /**
    * @param rotate rotates the keys of the configured database and returns the new key's id
    */
   public KeysCommand(Class<T> configurationClass, Function<T, String> rotate) {
-    super("keys", "Manage the token signing keys");
-    this.configurationClass = configurationClass;
+    super("keys", "Manage the token signing keys", configurationClass);
     this.rotate = rotate;
-  }
-
-  @Override
-  protected Class<T> getConfigurationClass() {
-    return configurationClass;
   }
 
   @Override
@@ -45,10 +36,5 @@ public final class KeysCommand<T extends Configuration> extends ConfiguredComman
   @Override
   protected void run(Bootstrap<T> bootstrap, Namespace namespace, T configuration) {
     System.out.printf("new signing key %s is now in service%n", rotate.apply(configuration));
-  }
-
-  @Override
-  public void onError(Cli cli, Namespace namespace, Throwable e) {
-    cli.getStdErr().println(OneLine.of(e));
   }
 }

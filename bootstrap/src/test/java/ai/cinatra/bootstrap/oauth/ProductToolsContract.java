@@ -450,32 +450,19 @@ abstract class ProductToolsContract {
   @Test
   void theApprovalExample_postsItsWebhookOnce_afterApproval_toALocalReceiver() throws Exception {
     List<String> received = java.util.Collections.synchronizedList(new ArrayList<>());
-    com.sun.net.httpserver.HttpServer receiver =
-        com.sun.net.httpserver.HttpServer.create(new java.net.InetSocketAddress("127.0.0.1", 0), 0);
-    receiver.createContext(
-        "/hook",
-        exchange -> {
-          received.add(
-              exchange.getRequestHeaders().getFirst("Idempotency-Key")
-                  + " "
-                  + new String(
-                      exchange.getRequestBody().readAllBytes(),
-                      java.nio.charset.StandardCharsets.UTF_8));
-          byte[] answer = "{\"received\":true}".getBytes(java.nio.charset.StandardCharsets.UTF_8);
-          exchange.getResponseHeaders().add("Content-Type", "application/json");
-          exchange.sendResponseHeaders(200, answer.length);
-          exchange.getResponseBody().write(answer);
-          exchange.close();
-        });
-    receiver.start();
-    try {
+    try (LocalJsonServer receiver =
+        new LocalJsonServer(
+            "/hook",
+            (key, body) -> {
+              received.add(key + " " + body);
+              return "{\"received\":true}";
+            })) {
       new ai.cinatra.adapters.persistence.connector.JdbiConnectorRepository(database())
           .save(
               new ai.cinatra.domain.connector.Connector(
                   "webhook",
                   ai.cinatra.domain.connector.Connector.Kind.WEBHOOK,
-                  java.net.URI.create(
-                      "http://127.0.0.1:" + receiver.getAddress().getPort() + "/hook"),
+                  java.net.URI.create(receiver.url("/hook")),
                   java.util.Optional.empty(),
                   java.util.Optional.empty(),
                   java.time.Instant.now()));
@@ -507,36 +494,32 @@ abstract class ProductToolsContract {
           .startsWith(runId + ":notify ")
           .contains("\"recipient\":\"Ada\"", "\"amount\":10", "\"note\":\"ok\"");
       assertThat(done.at("/outputs/notify/body/received").asBoolean()).isTrue();
-    } finally {
-      receiver.stop(0);
     }
   }
 
   @Test
   void aModelStep_asksTheConfiguredProvider_andLaterStepsUseItsAnswer() throws Exception {
     List<String> prompts = java.util.Collections.synchronizedList(new ArrayList<>());
-    com.sun.net.httpserver.HttpServer standIn =
-        com.sun.net.httpserver.HttpServer.create(new java.net.InetSocketAddress("127.0.0.1", 0), 0);
-    standIn.createContext(
-        "/v1/chat/completions",
-        exchange -> {
-          JsonNode request = JSON.readTree(exchange.getRequestBody());
-          prompts.add(
-              request.get("model").asText() + ": " + request.at("/messages/0/content").asText());
-          byte[] answer =
-              "{\"choices\":[{\"message\":{\"role\":\"assistant\",\"content\":\"Tides follow the moon.\"}}]}"
-                  .getBytes(java.nio.charset.StandardCharsets.UTF_8);
-          exchange.getResponseHeaders().add("Content-Type", "application/json");
-          exchange.sendResponseHeaders(200, answer.length);
-          exchange.getResponseBody().write(answer);
-          exchange.close();
-        });
-    standIn.start();
-    try {
+    try (LocalJsonServer standIn =
+        new LocalJsonServer(
+            "/v1/chat/completions",
+            (key, body) -> {
+              try {
+                JsonNode request = JSON.readTree(body);
+                prompts.add(
+                    request.get("model").asText()
+                        + ": "
+                        + request.at("/messages/0/content").asText());
+              } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+              }
+              return "{\"choices\":[{\"message\":{\"role\":\"assistant\","
+                  + "\"content\":\"Tides follow the moon.\"}}]}";
+            })) {
       new ai.cinatra.adapters.persistence.connector.JdbiModelProviderRepository(database())
           .save(
               new ai.cinatra.domain.connector.ModelProvider(
-                  java.net.URI.create("http://127.0.0.1:" + standIn.getAddress().getPort() + "/v1"),
+                  java.net.URI.create(standIn.url("/v1")),
                   "stand-in",
                   java.util.Optional.empty(),
                   java.time.Instant.now()));
@@ -573,8 +556,6 @@ abstract class ProductToolsContract {
                   .at("/objects/0/data/text")
                   .asText())
           .isEqualTo("Tides follow the moon.");
-    } finally {
-      standIn.stop(0);
     }
   }
 
