@@ -309,7 +309,7 @@ abstract class McpEndpointContract {
       pages++;
     } while (cursor != null);
     assertThat(pages).isEqualTo(7);
-    assertThat(names).doesNotHaveDuplicates().hasSize(33).contains("whoami", "test_sampling");
+    assertThat(names).doesNotHaveDuplicates().hasSize(34).contains("whoami", "test_sampling");
 
     JsonNode refused =
         JSON.readTree(

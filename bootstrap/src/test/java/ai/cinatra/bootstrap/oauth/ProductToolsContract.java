@@ -405,6 +405,11 @@ abstract class ProductToolsContract {
     JsonNode memos = member.ok("objects_list", "{\"type\":\"memo\",\"query\":\"tides\"}");
     assertThat(memos.at("/objects/0/data/note").asText()).isEqualTo("go");
     assertThat(member.ok("agent_run_list", "{}").get("runs").toString()).contains(runId);
+    JsonNode messages = member.ok("agent_run_messages_list", "{\"runId\":\"" + runId + "\"}");
+    assertThat(messages.at("/messages/0/text").asText()).isEqualTo("About tides");
+    assertThat(messages.at("/outputs/approve/note").asText()).isEqualTo("go");
+    assertThat(other.refused("agent_run_messages_list", "{\"runId\":\"" + runId + "\"}"))
+        .isEqualTo("no run with id " + runId);
 
     // The same events as Server-Sent Events, replayed from Last-Event-ID, for the starter only.
     try (SseReader stream = runStream(member, runId, null)) {

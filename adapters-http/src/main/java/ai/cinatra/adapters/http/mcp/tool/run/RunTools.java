@@ -8,6 +8,7 @@ import ai.cinatra.application.error.InvalidInputException;
 import ai.cinatra.application.port.in.agent.AgentsUseCase;
 import ai.cinatra.application.port.in.run.RunsUseCase;
 import ai.cinatra.application.port.in.run.RunsUseCase.RunPage;
+import ai.cinatra.application.port.in.run.RunsUseCase.RunView;
 import ai.cinatra.domain.account.Role;
 import ai.cinatra.domain.agent.AgentDefinition;
 import ai.cinatra.domain.agent.AgentId;
@@ -130,6 +131,45 @@ public final class RunTools {
                 .formatted(RUN_ID, RunJson.VIEW_SCHEMA),
             Role.MEMBER,
             call -> json.result(runs.stop(call.actor(), runId(call.arguments())))),
+        UseCaseTool.of(
+            """
+            {"name": "agent_run_messages_list", "title": "Read a run's messages",
+             "description": "The assistant messages a run has produced, in order, and its structured outputs by step. Pass nextCursor back as cursor for more.",
+             "inputSchema": {"type": "object", "properties": {%s,
+               "cursor": {"type": "string", "pattern": "^[0-9]{1,18}$"}},
+              "required": ["runId"], "additionalProperties": false},
+             "outputSchema": {"type": "object", "properties": {
+               "messages": {"type": "array", "items": {"type": "object", "properties": {
+                 "messageId": {"type": "string"}, "role": {"type": "string"}, "text": {"type": "string"}},
+                "required": ["messageId", "role", "text"]}},
+               "outputs": {"type": "object"}, "nextCursor": {"type": "string"}},
+              "required": ["messages", "outputs"]},
+             "annotations": {"readOnlyHint": true, "destructiveHint": false, "idempotentHint": true, "openWorldHint": false}}
+            """
+                .formatted(RUN_ID),
+            Role.MEMBER,
+            call -> {
+              long after = Long.parseLong(ToolJson.text(call.arguments(), "cursor").orElse("0"));
+              RunView view = runs.get(call.actor(), runId(call.arguments()), after);
+              ObjectNode result = ToolJson.object();
+              var messages = result.putArray("messages");
+              for (ai.cinatra.domain.run.RunEvent e : view.events()) {
+                if (e.type() == ai.cinatra.domain.run.EventType.TEXT_MESSAGE_CONTENT) {
+                  messages
+                      .addObject()
+                      .put("messageId", String.valueOf(e.data().get("messageId")))
+                      .put("role", "assistant")
+                      .put("text", String.valueOf(e.data().get("delta")));
+                }
+              }
+              result.set("outputs", ToolJson.node(view.run().outputs()));
+              if (!view.events().isEmpty()
+                  && view.nextEventId() > after
+                  && view.events().size() >= 200) {
+                result.put("nextCursor", String.valueOf(view.nextEventId()));
+              }
+              return ToolJson.result(messages.size() + " messages", result);
+            }),
         UseCaseTool.of(
             """
             {"name": "agent_run_list", "title": "List agent runs",
