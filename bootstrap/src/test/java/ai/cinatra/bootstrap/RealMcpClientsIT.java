@@ -35,6 +35,8 @@ class RealMcpClientsIT {
                 "package-lock.json",
                 "browser.mjs",
                 "oauth-mcp-client.mjs",
+                "sdk-connect.mjs",
+                "sdk-approval-run.mjs",
                 "mcp-remote-client.mjs")
             .map(SOURCES::resolve)
             .toList(),
@@ -104,5 +106,77 @@ class RealMcpClientsIT {
     assertThat(saw.get("tools").toString()).contains("\"whoami\"");
     assertThat(saw.get("whoami").get("email").asText()).isEqualTo("cc@example.org");
     assertThat(saw.get("whoami").get("role").asText()).isEqualTo("viewer");
+  }
+
+  @Test
+  void sdkClient_runsTheApprovalAgent_toTheEnd_andTheWebhookArrivesOnce() throws Exception {
+    List<String> keys = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+    com.sun.net.httpserver.HttpServer receiver =
+        com.sun.net.httpserver.HttpServer.create(new java.net.InetSocketAddress("127.0.0.1", 0), 0);
+    receiver.createContext(
+        "/hook",
+        exchange -> {
+          keys.add(exchange.getRequestHeaders().getFirst("Idempotency-Key"));
+          exchange.getRequestBody().readAllBytes();
+          byte[] answer = "{\"ok\":true}".getBytes(StandardCharsets.UTF_8);
+          exchange.sendResponseHeaders(200, answer.length);
+          exchange.getResponseBody().write(answer);
+          exchange.close();
+        });
+    receiver.start();
+    try {
+      int port = CinatraJar.freePort();
+      String base = "http://127.0.0.1:" + port;
+      CinatraJar jar = new CinatraJar(workDir, Map.of("CINATRA_BASE_URL", base));
+      assertThat(
+              jar.run(
+                      PASSWORD + "\n",
+                      "account",
+                      "create",
+                      "--email",
+                      "run@example.org",
+                      "--role",
+                      "member")
+                  .exitCode())
+          .isZero();
+      assertThat(
+              jar.run(
+                      "",
+                      "agent",
+                      "install",
+                      Path.of("..", "examples", "agents", "approve-and-notify.json")
+                          .toAbsolutePath()
+                          .toString())
+                  .exitCode())
+          .isZero();
+      assertThat(
+              jar.run(
+                      "",
+                      "connector",
+                      "webhook",
+                      "--url",
+                      "http://127.0.0.1:" + receiver.getAddress().getPort() + "/hook")
+                  .exitCode())
+          .isZero();
+      JsonNode saw;
+      try (CinatraJar.Server server = jar.server(port, CinatraJar.freePort())) {
+        Process node =
+            new ProcessBuilder("node", "sdk-approval-run.mjs", base, "run@example.org", PASSWORD)
+                .directory(CLIENT.toFile())
+                .start();
+        String stdout = new String(node.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        String stderr = new String(node.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(node.waitFor(2, TimeUnit.MINUTES)).isTrue();
+        assertThat(node.exitValue()).as(stderr + stdout).isZero();
+        saw = new ObjectMapper().readTree(stdout.strip());
+      }
+      assertThat(saw.at("/final/status").asText()).as(saw.toString()).isEqualTo("completed");
+      assertThat(saw.get("statuses").toString()).contains("pending_approval");
+      assertThat(saw.at("/proposed/amount").asInt()).isEqualTo(12);
+      assertThat(saw.at("/final/outputs/approve/note").asText()).isEqualTo("fine by me");
+      assertThat(keys).containsExactly(saw.get("runId").asText() + ":notify");
+    } finally {
+      receiver.stop(0);
+    }
   }
 }
