@@ -18,11 +18,6 @@ final class RunEvents {
     return this;
   }
 
-  RunEvents addAll(RunEvents more) {
-    pending.addAll(more.pending);
-    return this;
-  }
-
   /** The events numbered after {@code lastId}. */
   List<RunEvent> numbered(RunId run, long lastId, Instant at) {
     List<RunEvent> events = new ArrayList<>();

@@ -218,4 +218,31 @@ class WorkspaceServicesTest {
                     viewer, "row", Optional.empty(), Optional.empty(), Optional.of("garbage")))
         .isInstanceOf(InvalidInputException.class);
   }
+
+  @Test
+  void oversizedQueriesAndBatches_areRefused_andNothingChanges() {
+    assertThatThrownBy(
+            () ->
+                objects.listObjects(
+                    viewer,
+                    "note",
+                    Optional.empty(),
+                    Optional.of("q".repeat(201)),
+                    Optional.empty()))
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessageContaining("at most 200");
+    ListView list = lists.createList(member, "Big");
+    WorkspaceObject a =
+        objects
+            .saveObject(member, Map.of("name", "a"), Optional.empty(), Optional.empty())
+            .object();
+    List<ObjectId> tooMany = new ArrayList<>();
+    for (int i = 0; i < 101; i++) {
+      tooMany.add(a.id());
+    }
+    assertThatThrownBy(() -> lists.addMembers(member, list.list().id(), tooMany))
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessageContaining("1 to 100");
+    assertThat(lists.getList(member, list.list().id()).size()).isZero();
+  }
 }

@@ -63,4 +63,16 @@ class AgentDefinitionTest {
     badId.put("agentId", "Not An Id");
     assertThatThrownBy(() -> AgentDefinition.parse(badId)).hasMessageContaining("agent id");
   }
+
+  @Test
+  void anAgentHasAtMostAHundredSteps() {
+    List<Object> steps = new java.util.ArrayList<>();
+    for (int i = 0; i < 101; i++) {
+      steps.add(Map.of("id", "s" + i, "kind", "message", "text", "x"));
+    }
+    assertThatThrownBy(() -> AgentDefinition.parse(document(steps)))
+        .isInstanceOf(InvalidValueException.class)
+        .hasMessageContaining("1 to 100 steps");
+    assertThat(AgentDefinition.parse(document(steps.subList(0, 100))).steps()).hasSize(100);
+  }
 }

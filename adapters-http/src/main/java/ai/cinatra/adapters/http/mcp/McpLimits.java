@@ -35,16 +35,4 @@ public record McpLimits(
       throw new IllegalArgumentException("pollInterval >= 10ms, clientRequestTimeout >= 0");
     }
   }
-
-  /** The defaults of the bundled configuration. */
-  public static McpLimits defaults() {
-    return new McpLimits(
-        64,
-        256 * 1024,
-        true,
-        Duration.ofSeconds(1),
-        Duration.ofMinutes(5),
-        Duration.ofMillis(500),
-        Duration.ofMinutes(10));
-  }
 }

@@ -158,4 +158,11 @@ class WorkspaceRepositoriesContractIT {
     assertThat(objects.findById(doomed.id())).isEmpty();
     assertThat(audit.page(Long.MAX_VALUE, 10)).isEmpty();
   }
+
+  @Test
+  void anOverlongAuditTarget_isCut_notRefused() {
+    audit.append(
+        new AuditEntry(0, ada, new ClientId("mcp_c"), "lists_create", "n".repeat(400), "ok", T0));
+    assertThat(audit.page(Long.MAX_VALUE, 1).get(0).target()).hasSize(300);
+  }
 }

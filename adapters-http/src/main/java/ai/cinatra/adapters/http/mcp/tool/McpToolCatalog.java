@@ -13,7 +13,6 @@ import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SpecificationVersion;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -130,10 +129,6 @@ public final class McpToolCatalog {
       LOG.error("tool {} failed", name, e);
       return ToolResults.error(name + " failed unexpectedly; the server logged the cause");
     }
-  }
-
-  public List<String> names() {
-    return new ArrayList<>(tools.keySet());
   }
 
   private static int startAfter(String cursor, List<Registered> visible) {
