@@ -114,12 +114,9 @@ public class CinatraApplication extends Application<CinatraConfiguration> {
               OpenDatabase database = OpenDatabase.open(configuration);
               return new ConnectorCommand.Connectors() {
                 @Override
-                public boolean configureWebhook(
-                    String name,
-                    java.net.URI url,
-                    java.util.Optional<String> header,
-                    java.util.Optional<String> secret) {
-                  return database.wiring().connectors().configureWebhook(name, url, header, secret);
+                public boolean configure(
+                    java.util.Map<String, Object> document, java.util.Optional<String> secret) {
+                  return database.wiring().connectors().configure(document, secret);
                 }
 
                 @Override

@@ -38,17 +38,18 @@ final class McpEndpoint {
     McpLimits limits = settings.toLimits();
     McpToolCatalog tools = new McpToolCatalog(settings.toolsPageSize).register(new WhoamiTool());
     AgentTools.all(wiring.agents()).forEach(tools::register);
-    // Connectors configured later appear after a restart (the catalog is built at start-up).
-    ConnectorTools.all(wiring.connectors(), wiring.connectorStore().list())
-        .forEach(tools::register);
+    ConnectorTools.all(wiring.connectors()).forEach(tools::register);
     RunTools.all(wiring.runs(), wiring.agents(), () -> wiring.serverAddress().current().issuer())
         .forEach(tools::register);
-    // Agents installed later appear as their own tools after a restart (agent_run works at once).
-    RunTools.perAgent(
-            wiring.runs(),
-            wiring.agents().installed(),
-            () -> wiring.serverAddress().current().issuer())
-        .forEach(tools::register);
+    // Read on every listing: what is installed while the server runs is a tool at once.
+    tools.registerSource(
+        () ->
+            RunTools.perAgent(
+                wiring.runs(),
+                wiring.agents().installed(),
+                () -> wiring.serverAddress().current().issuer()));
+    tools.registerSource(
+        () -> ConnectorTools.operations(wiring.connectors(), wiring.connectorStore().list()));
     ObjectTools.all(wiring.objects()).forEach(tools::register);
     ListTools.all(wiring.lists()).forEach(tools::register);
     AdminTools.all(wiring.accountAdmin(), wiring.accountAdmin()).forEach(tools::register);

@@ -27,4 +27,13 @@ public class RunSettings {
   @JsonProperty
   @MinDuration(value = 1, unit = TimeUnit.SECONDS)
   Duration heartbeatInterval = Duration.seconds(15);
+
+  /**
+   * How long a step may take unless it sets its own {@code timeoutSeconds}; a step that takes
+   * longer fails its run. Calls to the outside are also cut at 30 s whatever this says.
+   */
+  @JsonProperty
+  @MinDuration(value = 1, unit = TimeUnit.SECONDS)
+  @io.dropwizard.validation.MaxDuration(value = 1, unit = TimeUnit.HOURS)
+  Duration stepTimeout = Duration.seconds(60);
 }

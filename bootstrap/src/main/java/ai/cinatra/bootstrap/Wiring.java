@@ -100,7 +100,9 @@ record Wiring(
     JdbiListRepository lists = new JdbiListRepository(jdbi);
     JdbiAuditRepository audit = new JdbiAuditRepository(jdbi);
     JdbiAgentRepository agentStore = new JdbiAgentRepository(jdbi);
-    AgentService agentService = new AgentService(agentStore, audit, transactions, clock);
+    AgentService agentService =
+        new AgentService(
+            agentStore, audit, transactions, mcpStreams::announceToolsChangedToEveryone, clock);
     JdbiRunRepository runStore = new JdbiRunRepository(jdbi);
     DeferredRunScheduler runScheduler = new DeferredRunScheduler();
     RunService runService =
@@ -116,6 +118,7 @@ record Wiring(
             new JdbiModelProviderRepository(jdbi),
             audit,
             transactions,
+            mcpStreams::announceToolsChangedToEveryone,
             clock);
     ServerAddressService address =
         new ServerAddressService(new ServerAddress(configuration.getBaseUrl()));
@@ -160,7 +163,11 @@ record Wiring(
             accounts, audit, transactions, mcpStreams::announceToolsChanged, clock),
         agentService,
         runService,
-        runService.engine(accounts, objectService, connectorService),
+        runService.engine(
+            accounts,
+            objectService,
+            connectorService,
+            Duration.ofMillis(configuration.getRuns().stepTimeout.toMilliseconds())),
         runStore,
         runScheduler,
         connectorService,

@@ -5,6 +5,7 @@ import ai.cinatra.application.error.NotFoundException;
 import ai.cinatra.application.port.in.agent.AgentsUseCase;
 import ai.cinatra.application.port.out.AgentRepository;
 import ai.cinatra.application.port.out.AuditRepository;
+import ai.cinatra.application.port.out.CatalogChangeListener;
 import ai.cinatra.application.port.out.TransactionRunner;
 import ai.cinatra.domain.access.Actor;
 import ai.cinatra.domain.access.Primitive;
@@ -22,17 +23,25 @@ public final class AgentService implements AgentsUseCase {
   private final AgentRepository agents;
   private final Auditor auditor;
   private final Clock clock;
+  private final CatalogChangeListener catalog;
 
   public AgentService(
-      AgentRepository agents, AuditRepository audit, TransactionRunner transactions, Clock clock) {
+      AgentRepository agents,
+      AuditRepository audit,
+      TransactionRunner transactions,
+      CatalogChangeListener catalog,
+      Clock clock) {
     this.agents = agents;
+    this.catalog = catalog;
     this.auditor = new Auditor(audit, transactions, clock);
     this.clock = clock;
   }
 
   @Override
   public boolean install(AgentDefinition agent) {
-    return agents.install(agent, clock.instant());
+    boolean isNew = agents.install(agent, clock.instant());
+    catalog.catalogChanged();
+    return isNew;
   }
 
   @Override
@@ -42,7 +51,7 @@ public final class AgentService implements AgentsUseCase {
         Primitive.AGENTS_INSTALL,
         "agents_install",
         agent.id().value(),
-        () -> agents.install(agent, clock.instant()));
+        () -> install(agent));
   }
 
   @Override

@@ -1,9 +1,11 @@
 package ai.cinatra.application.service;
 
+import ai.cinatra.application.error.ForbiddenException;
 import ai.cinatra.application.error.InvalidInputException;
 import ai.cinatra.application.error.NotFoundException;
 import ai.cinatra.application.port.in.connector.ConnectorsUseCase;
 import ai.cinatra.application.port.out.AuditRepository;
+import ai.cinatra.application.port.out.CatalogChangeListener;
 import ai.cinatra.application.port.out.ConnectorRepository;
 import ai.cinatra.application.port.out.ModelProviderRepository;
 import ai.cinatra.application.port.out.OutboundHttp;
@@ -12,10 +14,13 @@ import ai.cinatra.application.port.out.StepGateway;
 import ai.cinatra.application.port.out.TransactionRunner;
 import ai.cinatra.domain.access.Actor;
 import ai.cinatra.domain.access.Primitive;
+import ai.cinatra.domain.account.Role;
 import ai.cinatra.domain.connector.Connector;
+import ai.cinatra.domain.connector.ConnectorOperation;
 import ai.cinatra.domain.connector.ModelProvider;
 import java.net.URI;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -33,6 +38,7 @@ public final class ConnectorService implements ConnectorsUseCase, StepGateway {
   private final ModelProviderRepository models;
   private final Auditor auditor;
   private final Clock clock;
+  private final CatalogChangeListener catalog;
 
   public ConnectorService(
       ConnectorRepository connectors,
@@ -41,6 +47,7 @@ public final class ConnectorService implements ConnectorsUseCase, StepGateway {
       ModelProviderRepository models,
       AuditRepository audit,
       TransactionRunner transactions,
+      CatalogChangeListener catalog,
       Clock clock) {
     this.connectors = connectors;
     this.secrets = secrets;
@@ -48,21 +55,30 @@ public final class ConnectorService implements ConnectorsUseCase, StepGateway {
     this.models = models;
     this.auditor = new Auditor(audit, transactions, clock);
     this.clock = clock;
+    this.catalog = catalog;
   }
 
   @Override
-  public boolean configureWebhook(
-      String name, URI url, Optional<String> secretHeader, Optional<String> secret) {
-    boolean isNew = connectors.find(name).isEmpty();
-    connectors.save(
-        new Connector(
-            name,
-            Connector.Kind.WEBHOOK,
-            url,
-            secretHeader,
-            secret.map(secrets::seal),
-            clock.instant()));
+  public boolean configure(Map<String, Object> document, Optional<String> secret) {
+    Connector connector = Connector.parse(document, secret.map(secrets::seal), clock.instant());
+    boolean isNew = connectors.find(connector.name()).isEmpty();
+    connectors.save(connector);
+    catalog.catalogChanged();
     return isNew;
+  }
+
+  @Override
+  public Connector install(Actor actor, Map<String, Object> document, Optional<String> secret) {
+    String name = document.get("name") instanceof String n ? n : "?";
+    return auditor.mutate(
+        actor,
+        Primitive.CONNECTORS_CONFIGURE,
+        "connectors_install",
+        name,
+        () -> {
+          configure(document, secret);
+          return connectors.find(name).orElseThrow();
+        });
   }
 
   @Override
@@ -79,34 +95,48 @@ public final class ConnectorService implements ConnectorsUseCase, StepGateway {
         Primitive.CONNECTORS_CALL,
         connector + "_" + operation,
         connector,
-        () -> callConnector(connector, operation, arguments, "call:" + UUID.randomUUID()));
+        () -> {
+          if (operationOf(connector, operation).adminOnly() && actor.role() != Role.ADMIN) {
+            throw new ForbiddenException(
+                connector
+                    + "_"
+                    + operation
+                    + " is for admins; your role is "
+                    + actor.role().wireName());
+          }
+          return callConnector(
+              connector, operation, arguments, "call:" + UUID.randomUUID(), Optional.empty());
+        });
   }
 
   @Override
   public Map<String, Object> callConnector(
-      String name, String operation, Map<String, Object> arguments, String idempotencyKey) {
-    Connector connector =
-        connectors
-            .find(name)
-            .orElseThrow(
-                () ->
-                    new NotFoundException(
-                        "connector " + name + " is not configured on this server; ask an admin"));
-    if (!connector.operations().contains(operation)) {
-      throw new InvalidInputException(
-          "connector "
-              + name
-              + " has no operation "
-              + operation
-              + "; it has "
-              + connector.operations());
-    }
+      String name,
+      String operation,
+      Map<String, Object> arguments,
+      String idempotencyKey,
+      Duration timeout) {
+    return callConnector(name, operation, arguments, idempotencyKey, Optional.of(timeout));
+  }
+
+  private Map<String, Object> callConnector(
+      String name,
+      String operation,
+      Map<String, Object> arguments,
+      String idempotencyKey,
+      Optional<Duration> timeout) {
+    Connector connector = connectorNamed(name);
+    ConnectorOperation.HttpCall call =
+        operationOf(name, operation).resolve(connector.url(), arguments);
     Map<String, String> headers = new LinkedHashMap<>();
     headers.put("Idempotency-Key", idempotencyKey);
     connector
         .secretHeader()
         .ifPresent(h -> headers.put(h, secrets.open(connector.sealedSecret().orElseThrow())));
-    OutboundHttp.Reply reply = http.postJson(connector.url(), headers, arguments);
+    OutboundHttp.Reply reply =
+        http.send(
+            new OutboundHttp.Request(
+                call.method().name(), call.uri(), headers, call.body(), timeout));
     if (reply.status() < 200 || reply.status() > 299) {
       throw new InvalidInputException(
           "connector " + name + " answered HTTP " + reply.status() + "; nothing else was tried");
@@ -117,13 +147,37 @@ public final class ConnectorService implements ConnectorsUseCase, StepGateway {
     return result;
   }
 
+  private Connector connectorNamed(String name) {
+    return connectors
+        .find(name)
+        .orElseThrow(
+            () ->
+                new NotFoundException(
+                    "connector " + name + " is not configured on this server; ask an admin"));
+  }
+
+  private ConnectorOperation operationOf(String name, String operation) {
+    Connector connector = connectorNamed(name);
+    return connector
+        .operation(operation)
+        .orElseThrow(
+            () ->
+                new InvalidInputException(
+                    "connector "
+                        + name
+                        + " has no operation "
+                        + operation
+                        + "; it has "
+                        + connector.operations().stream().map(ConnectorOperation::name).toList()));
+  }
+
   @Override
   public void configureModel(URI baseUrl, String model, Optional<String> apiKey) {
     models.save(new ModelProvider(baseUrl, model, apiKey.map(secrets::seal), clock.instant()));
   }
 
   @Override
-  public String askModel(String system, String prompt) {
+  public String askModel(String system, String prompt, Duration timeout) {
     ModelProvider provider =
         models
             .find()
@@ -140,10 +194,13 @@ public final class ConnectorService implements ConnectorsUseCase, StepGateway {
     Map<String, String> headers = new LinkedHashMap<>();
     provider.sealedKey().ifPresent(k -> headers.put("Authorization", "Bearer " + secrets.open(k)));
     OutboundHttp.Reply reply =
-        http.postJson(
-            provider.chatCompletions(),
-            headers,
-            Map.of("model", provider.model(), "messages", messages));
+        http.send(
+            new OutboundHttp.Request(
+                "POST",
+                provider.chatCompletions(),
+                headers,
+                Optional.of(Map.of("model", provider.model(), "messages", messages)),
+                Optional.of(timeout)));
     if (reply.status() < 200 || reply.status() > 299) {
       throw new InvalidInputException("the model provider answered HTTP " + reply.status());
     }

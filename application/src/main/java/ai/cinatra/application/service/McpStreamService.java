@@ -11,6 +11,9 @@ import java.util.List;
 
 /** Stream messages through the store, so that every node can replay and deliver them. */
 public final class McpStreamService implements McpStreamsUseCase {
+  /** Sessions told of a catalog change at most; past that, clients see it when they list again. */
+  static final int MAX_ANNOUNCED = 10_000;
+
   /** A replay hands out this many messages at a time; the caller asks again for more. */
   static final int REPLAY_BATCH = 200;
 
@@ -48,6 +51,14 @@ public final class McpStreamService implements McpStreamsUseCase {
   public void announceToolsChanged(AccountId account) {
     for (McpSession session :
         sessions.listOpen(account, clock.instant().minus(McpSession.LIFETIME))) {
+      publish(session, STANDALONE, TOOLS_CHANGED, false);
+    }
+  }
+
+  @Override
+  public void announceToolsChangedToEveryone() {
+    for (McpSession session :
+        sessions.listAllOpen(clock.instant().minus(McpSession.LIFETIME), MAX_ANNOUNCED)) {
       publish(session, STANDALONE, TOOLS_CHANGED, false);
     }
   }

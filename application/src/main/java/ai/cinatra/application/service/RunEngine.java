@@ -21,6 +21,7 @@ import ai.cinatra.domain.run.PendingApproval;
 import ai.cinatra.domain.run.RunId;
 import ai.cinatra.domain.run.RunStatus;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -31,7 +32,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Executes a run's steps in order, persisting each step's result with the run's next position in
  * one transaction, so a run resumes after a crash from its last persisted step. Stops at an
- * approval, at the end, at a stop request, or at a failure, which ends the run with the reason.
+ * approval, at the end, at a stop request, or at a failure, which ends the run with the reason. A
+ * step that takes longer than its timeout (its own {@code timeoutSeconds}, else the server's) fails
+ * the run; calls to the outside are given that timeout so they give up in time.
  */
 public final class RunEngine implements ExecuteRunUseCase {
   private static final Logger LOG = LoggerFactory.getLogger(RunEngine.class);
@@ -48,6 +51,7 @@ public final class RunEngine implements ExecuteRunUseCase {
   private final ObjectsUseCase objects;
   private final StepGateway gateway;
   private final RunStore store;
+  private final Duration stepTimeout;
   private final Clock clock;
 
   RunEngine(
@@ -57,7 +61,12 @@ public final class RunEngine implements ExecuteRunUseCase {
       ObjectsUseCase objects,
       StepGateway gateway,
       RunStore store,
+      Duration stepTimeout,
       Clock clock) {
+    if (stepTimeout == null || stepTimeout.isNegative() || stepTimeout.isZero()) {
+      throw new IllegalArgumentException("the step timeout is positive");
+    }
+    this.stepTimeout = stepTimeout;
     this.runs = runs;
     this.agents = agents;
     this.accounts = accounts;
@@ -100,6 +109,8 @@ public final class RunEngine implements ExecuteRunUseCase {
       Step step = agent.get().steps().get(run.position());
       RunEvents events = new RunEvents().add(EventType.STEP_STARTED, Map.of("stepName", step.id()));
       Object output;
+      Duration limit = step.timeout().orElse(stepTimeout);
+      java.time.Instant began = clock.instant();
       try {
         Optional<PendingApproval> approval = approvalOf(step, context(run));
         if (approval.isPresent()) {
@@ -111,9 +122,17 @@ public final class RunEngine implements ExecuteRunUseCase {
           store.save(run, run.pause(approval.get()), events.add(EventType.INTERRUPT, interrupt));
           return false;
         }
-        output = perform(run, step, events);
+        output = perform(run, step, events, limit);
+        if (overran(began, limit)) {
+          fail(run, timedOut(step, limit, "it finished too late"));
+          return false;
+        }
       } catch (ApplicationException | InvalidValueException e) {
-        fail(run, "step " + step.id() + " failed: " + e.getMessage());
+        fail(
+            run,
+            overran(began, limit)
+                ? timedOut(step, limit, e.getMessage())
+                : "step " + step.id() + " failed: " + e.getMessage());
         return false;
       } catch (RuntimeException e) {
         LOG.error("run {} step {} failed", id, step.id(), e);
@@ -124,6 +143,20 @@ public final class RunEngine implements ExecuteRunUseCase {
       run = store.save(run, run.stepDone(step.id(), output), events);
     }
     return true;
+  }
+
+  private boolean overran(java.time.Instant began, Duration limit) {
+    return Duration.between(began, clock.instant()).compareTo(limit) >= 0;
+  }
+
+  private static String timedOut(Step step, Duration limit, String detail) {
+    return "step "
+        + step.id()
+        + " exceeded its timeout of "
+        + limit.toSeconds()
+        + " s ("
+        + detail
+        + "); set timeoutSeconds on the step to allow longer";
   }
 
   private static Optional<PendingApproval> approvalOf(Step step, Map<String, Object> context) {
@@ -139,7 +172,7 @@ public final class RunEngine implements ExecuteRunUseCase {
     return Optional.of(new PendingApproval(step.id(), screen, values));
   }
 
-  private Object perform(AgentRun run, Step step, RunEvents events) {
+  private Object perform(AgentRun run, Step step, RunEvents events, Duration limit) {
     Map<String, Object> context = context(run);
     Map<String, Object> settings = step.settings();
     String messageId = run.id() + ":" + step.id();
@@ -153,7 +186,8 @@ public final class RunEngine implements ExecuteRunUseCase {
         String text =
             gateway.askModel(
                 String.valueOf(Template.render(settings.getOrDefault("system", ""), context)),
-                String.valueOf(Template.render(settings.get("prompt"), context)));
+                String.valueOf(Template.render(settings.get("prompt"), context)),
+                limit);
         message(events, messageId, text);
         return Map.of("text", text);
       }
@@ -189,7 +223,8 @@ public final class RunEngine implements ExecuteRunUseCase {
                 String.valueOf(settings.get("connector")),
                 String.valueOf(settings.get("operation")),
                 arguments,
-                messageId);
+                messageId,
+                limit);
         events.add(EventType.TOOL_CALL_RESULT, Map.of("toolCallId", messageId, "content", result));
         return result;
       }

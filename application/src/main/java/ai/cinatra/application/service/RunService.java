@@ -67,8 +67,9 @@ public final class RunService implements RunsUseCase {
   public RunEngine engine(
       ai.cinatra.application.port.out.AccountRepository accounts,
       ai.cinatra.application.port.in.workspace.ObjectsUseCase objects,
-      ai.cinatra.application.port.out.StepGateway gateway) {
-    return new RunEngine(runs, agents, accounts, objects, gateway, store, clock);
+      ai.cinatra.application.port.out.StepGateway gateway,
+      java.time.Duration stepTimeout) {
+    return new RunEngine(runs, agents, accounts, objects, gateway, store, stepTimeout, clock);
   }
 
   @Override

@@ -63,4 +63,13 @@ public final class InMemoryMcpSessionRepository implements McpSessionRepository 
         s.createdAt(),
         endedAt);
   }
+
+  @Override
+  public synchronized List<McpSession> listAllOpen(Instant createdAfter, int limit) {
+    return sessions.values().stream()
+        .filter(s -> s.endedAt().isEmpty() && s.createdAt().isAfter(createdAfter))
+        .sorted(java.util.Comparator.comparing(McpSession::createdAt))
+        .limit(limit)
+        .toList();
+  }
 }

@@ -25,11 +25,13 @@ import org.junit.jupiter.api.Test;
 
 class AgentServiceTest {
   private final InMemoryWorkspace audit = new InMemoryWorkspace();
+  private int catalogChanges;
   private final AgentService agents =
       new AgentService(
           new InMemoryAgentRepository(),
           audit,
           new DirectTransactions(),
+          () -> catalogChanges++,
           new MutableClock(Instant.parse("2026-11-29T10:00:00Z")));
 
   private static Actor actor(Role role) {
@@ -56,6 +58,9 @@ class AgentServiceTest {
     assertThat(audit.audit)
         .extracting(e -> e.action() + ":" + e.outcome())
         .containsExactly("agents_install:ok", "agents_install:ok", "agents_install:refused");
+    assertThat(catalogChanges)
+        .as("connected clients are told twice, not for the refusal")
+        .isEqualTo(2);
   }
 
   @Test

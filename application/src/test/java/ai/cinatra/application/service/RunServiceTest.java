@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import ai.cinatra.application.error.ConflictException;
 import ai.cinatra.application.error.ForbiddenException;
+import ai.cinatra.application.error.InvalidInputException;
 import ai.cinatra.application.error.NotFoundException;
 import ai.cinatra.application.fakes.DirectTransactions;
 import ai.cinatra.application.fakes.InMemoryAccountRepository;
@@ -27,6 +28,7 @@ import ai.cinatra.domain.run.AgentRun;
 import ai.cinatra.domain.run.EventType;
 import ai.cinatra.domain.run.RunEvent;
 import ai.cinatra.domain.run.RunStatus;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -51,16 +53,26 @@ class RunServiceTest {
           new StepGateway() {
             @Override
             public Map<String, Object> callConnector(
-                String connector, String operation, Map<String, Object> arguments, String key) {
-              calls.add(connector + "_" + operation + " " + arguments + " " + key);
+                String connector,
+                String operation,
+                Map<String, Object> arguments,
+                String key,
+                Duration timeout) {
+              calls.add(connector + "_" + operation + " " + arguments + " " + key + " " + timeout);
+              clock.advance(callTakes);
+              if (callTakes.compareTo(timeout) >= 0) {
+                throw new InvalidInputException("hooks.example did not answer in time");
+              }
               return Map.of("status", 200);
             }
 
             @Override
-            public String askModel(String system, String prompt) {
+            public String askModel(String system, String prompt, Duration timeout) {
               return "model says " + prompt;
             }
-          });
+          },
+          Duration.ofSeconds(60));
+  private Duration callTakes = Duration.ofMillis(20);
   private final Actor member = actor(Role.MEMBER);
 
   RunServiceTest() {
@@ -153,11 +165,46 @@ class RunServiceTest {
                 assertThat(c)
                     .startsWith("webhook_post {")
                     .contains("to=Ada", "amount=12")
-                    .endsWith(run.id() + ":send"));
+                    .endsWith(run.id() + ":send PT1M"));
     assertThat(workspace.audit)
         .extracting(e -> e.action() + ":" + e.client().value())
         .contains("objects_save:agent-run");
     assertThat(done.pollAfterMs()).isZero();
+  }
+
+  @Test
+  void aStepPastItsTimeout_failsTheRun_sayingWhichStepAndHowLong() {
+    agents.install(
+        AgentDefinition.parse(
+            Map.of(
+                "agentId",
+                "slow",
+                "name",
+                "Slow",
+                "steps",
+                List.of(
+                    Map.of(
+                        "id",
+                        "send",
+                        "kind",
+                        "connector",
+                        "connector",
+                        "webhook",
+                        "operation",
+                        "post",
+                        "timeoutSeconds",
+                        5)))),
+        clock.instant());
+    callTakes = Duration.ofSeconds(5);
+    AgentRun run = service.start(member, new AgentId("slow"), Map.of(), Optional.empty());
+    engine.execute(run.id());
+
+    AgentRun failed = service.get(member, run.id(), 0).run();
+    assertThat(failed.status()).isEqualTo(RunStatus.FAILED);
+    assertThat(failed.error().orElseThrow())
+        .startsWith("step send exceeded its timeout of 5 s")
+        .contains("set timeoutSeconds");
+    assertThat(calls).singleElement().satisfies(c -> assertThat(c).endsWith("PT5S"));
   }
 
   @Test

@@ -470,6 +470,7 @@ abstract class ProductToolsContract {
                   java.net.URI.create(receiver.url("/hook")),
                   java.util.Optional.empty(),
                   java.util.Optional.empty(),
+                  List.of(),
                   java.time.Instant.now()));
       installAgent(
           JSON.readValue(

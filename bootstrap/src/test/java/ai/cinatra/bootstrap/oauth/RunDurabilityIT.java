@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import ai.cinatra.adapters.persistence.JdbiSetup;
 import ai.cinatra.bootstrap.CinatraJar;
+import ai.cinatra.bootstrap.TestPostgres;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpServer;
@@ -19,13 +20,15 @@ import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.jdbi.v3.core.Jdbi;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * A run killed (kill -9) while its webhook call is in flight resumes on the restarted server from
  * its last persisted step: the step is sent again with the same Idempotency-Key, so the receiver
- * acts once, and the run completes. The real jar, the embedded database, a local receiver.
+ * acts once, and the run completes. The real jar on the embedded database and on PostgreSQL, a
+ * local receiver.
  */
 class RunDurabilityIT {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -34,8 +37,9 @@ class RunDurabilityIT {
 
   @TempDir Path workDir;
 
-  @Test
-  void aRunKilledDuringItsWebhookCall_resumesAfterARestart_andTheReceiverActsOnce()
+  @ParameterizedTest(name = "on {0}")
+  @ValueSource(strings = {"h2", "postgresql"})
+  void aRunKilledDuringItsWebhookCall_resumesAfterARestart_andTheReceiverActsOnce(String db)
       throws Exception {
     List<String> deliveries = Collections.synchronizedList(new ArrayList<>());
     CountDownLatch firstArrived = new CountDownLatch(1);
@@ -67,7 +71,20 @@ class RunDurabilityIT {
 
     int port = CinatraJar.freePort();
     String base = "http://127.0.0.1:" + port;
-    CinatraJar jar = new CinatraJar(workDir, Map.of("CINATRA_BASE_URL", base));
+    String schema = db.equals("postgresql") ? TestPostgres.createSchema("durable") : null;
+    Map<String, String> environment =
+        schema == null
+            ? Map.of("CINATRA_BASE_URL", base)
+            : Map.of(
+                "CINATRA_BASE_URL",
+                base,
+                "CINATRA_DATABASE_URL",
+                TestPostgres.urlFor(schema),
+                "CINATRA_DATABASE_USER",
+                TestPostgres.USER,
+                "CINATRA_DATABASE_PASSWORD",
+                TestPostgres.PASSWORD);
+    CinatraJar jar = new CinatraJar(workDir, environment);
     assertThat(jar.run("", "agent", "install", EXAMPLE.toString()).exitCode()).isZero();
     assertThat(
             jar.run(
@@ -85,12 +102,15 @@ class RunDurabilityIT {
       CinatraJar.Server first = jar.server(port, admin, fastRecovery);
       Jdbi database =
           JdbiSetup.configure(
-              Jdbi.create(
-                  "jdbc:h2:file:"
-                      + workDir.resolve("data/cinatra")
-                      + ";MODE=PostgreSQL;AUTO_SERVER=TRUE",
-                  "sa",
-                  ""));
+              schema == null
+                  ? Jdbi.create(
+                      "jdbc:h2:file:"
+                          + workDir.resolve("data/cinatra")
+                          + ";MODE=PostgreSQL;AUTO_SERVER=TRUE",
+                      "sa",
+                      "")
+                  : Jdbi.create(
+                      TestPostgres.urlFor(schema), TestPostgres.USER, TestPostgres.PASSWORD));
       String token =
           McpEndpointContract.tokenFor(base, database, "durable@example.org", base + "/api/mcp");
       Browser browser = new Browser(base);
@@ -142,6 +162,9 @@ class RunDurabilityIT {
     } finally {
       serverKilled.countDown();
       receiver.stop(0);
+      if (schema != null) {
+        TestPostgres.dropSchema(schema);
+      }
     }
   }
 

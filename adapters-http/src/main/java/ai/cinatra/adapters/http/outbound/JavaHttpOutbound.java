@@ -16,7 +16,7 @@ import java.time.Duration;
 import java.util.Map;
 
 /**
- * Outbound JSON posts with the JDK's client: a connect and a whole-request timeout, redirects never
+ * Outbound JSON calls with the JDK's client: a connect and a whole-request timeout, redirects never
  * followed (a connector reaches only its configured URL), and answers cut off past a size cap.
  */
 public final class JavaHttpOutbound implements OutboundHttp {
@@ -37,19 +37,25 @@ public final class JavaHttpOutbound implements OutboundHttp {
   }
 
   @Override
-  public Reply postJson(URI url, Map<String, String> headers, Map<String, Object> body) {
+  public Reply send(Request call) {
+    URI url = call.url();
+    Duration limit = call.timeout().filter(t -> t.compareTo(timeout) < 0).orElse(timeout);
     HttpRequest.Builder request =
-        HttpRequest.newBuilder(url)
-            .timeout(timeout)
-            .header("Content-Type", "application/json")
-            .header("Accept", "application/json")
-            .POST(HttpRequest.BodyPublishers.ofString(json(body)));
-    headers.forEach(request::header);
+        HttpRequest.newBuilder(url).timeout(limit).header("Accept", "application/json");
+    if (call.body().isPresent()) {
+      request
+          .header("Content-Type", "application/json")
+          .method(call.method(), HttpRequest.BodyPublishers.ofString(json(call.body().get())));
+    } else {
+      request.method(call.method(), HttpRequest.BodyPublishers.noBody());
+    }
+    call.headers().forEach(request::header);
     HttpResponse<InputStream> response;
     try {
       response = client.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
     } catch (HttpTimeoutException e) {
-      throw new InvalidInputException(url.getHost() + " did not answer within " + timeout);
+      throw new InvalidInputException(
+          url.getHost() + " did not answer within " + limit.toMillis() + " ms");
     } catch (IOException e) {
       throw new InvalidInputException(url.getHost() + " could not be reached: " + e.getMessage());
     } catch (InterruptedException e) {
@@ -57,6 +63,7 @@ public final class JavaHttpOutbound implements OutboundHttp {
       throw new InvalidInputException("the call to " + url.getHost() + " was interrupted");
     }
     if (response.statusCode() >= 300 && response.statusCode() < 400) {
+      closeQuietly(response);
       throw new InvalidInputException(
           url.getHost()
               + " redirected (HTTP "
@@ -65,6 +72,14 @@ public final class JavaHttpOutbound implements OutboundHttp {
     }
     String text = read(response, url);
     return new Reply(response.statusCode(), parse(text));
+  }
+
+  private static void closeQuietly(HttpResponse<InputStream> response) {
+    try {
+      response.body().close();
+    } catch (IOException e) {
+      // The redirect's body is not wanted; a failure to close it changes nothing.
+    }
   }
 
   private String read(HttpResponse<InputStream> response, URI url) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import ai.cinatra.application.error.InvalidInputException;
+import ai.cinatra.application.port.out.OutboundHttp;
 import ai.cinatra.application.port.out.OutboundHttp.Reply;
 import com.sun.net.httpserver.HttpServer;
 import java.net.InetSocketAddress;
@@ -12,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -76,10 +78,39 @@ class JavaHttpOutboundIT {
     return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + path);
   }
 
+  private Reply post(URI url, Map<String, String> headers, Map<String, Object> body) {
+    return outbound.send(
+        new OutboundHttp.Request("POST", url, headers, Optional.of(body), Optional.empty()));
+  }
+
+  @Test
+  void aGet_sendsNoBody_andACallersShorterTimeoutWins() {
+    Reply reply =
+        outbound.send(
+            new OutboundHttp.Request(
+                "GET",
+                url("/ok?x=1"),
+                Map.of("Idempotency-Key", "k"),
+                Optional.empty(),
+                Optional.empty()));
+    assertThat(reply.status()).isEqualTo(200);
+    assertThat(hits).containsExactly("k ");
+    assertThatThrownBy(
+            () ->
+                outbound.send(
+                    new OutboundHttp.Request(
+                        "GET",
+                        url("/slow"),
+                        Map.of(),
+                        Optional.empty(),
+                        Optional.of(java.time.Duration.ofMillis(200)))))
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessageContaining("did not answer within 200 ms");
+  }
+
   @Test
   void postsJsonWithItsHeaders_andReadsAJsonAnswer() {
-    Reply reply =
-        outbound.postJson(url("/ok"), Map.of("Idempotency-Key", "run:step"), Map.of("a", 1));
+    Reply reply = post(url("/ok"), Map.of("Idempotency-Key", "run:step"), Map.of("a", 1));
     assertThat(reply.status()).isEqualTo(200);
     assertThat(reply.body()).isEqualTo(Map.of("fine", true));
     assertThat(hits).containsExactly("run:step {\"a\":1}");
@@ -87,7 +118,7 @@ class JavaHttpOutboundIT {
 
   @Test
   void aRedirect_isNotFollowed() {
-    assertThatThrownBy(() -> outbound.postJson(url("/redirect"), Map.of(), Map.of()))
+    assertThatThrownBy(() -> post(url("/redirect"), Map.of(), Map.of()))
         .isInstanceOf(InvalidInputException.class)
         .hasMessageContaining("redirects are not followed");
     assertThat(hits).containsExactly("redirect");
@@ -95,14 +126,14 @@ class JavaHttpOutboundIT {
 
   @Test
   void anAnswerPastTheCap_isRefused() {
-    assertThatThrownBy(() -> outbound.postJson(url("/big"), Map.of(), Map.of()))
+    assertThatThrownBy(() -> post(url("/big"), Map.of(), Map.of()))
         .isInstanceOf(InvalidInputException.class)
         .hasMessageContaining("more than 1024 bytes");
   }
 
   @Test
   void aSlowAnswer_timesOut() {
-    assertThatThrownBy(() -> outbound.postJson(url("/slow"), Map.of(), Map.of()))
+    assertThatThrownBy(() -> post(url("/slow"), Map.of(), Map.of()))
         .isInstanceOf(InvalidInputException.class)
         .hasMessageContaining("did not answer within");
   }
@@ -114,9 +145,7 @@ class JavaHttpOutboundIT {
       closed = socket.getLocalPort();
     }
     assertThatThrownBy(
-            () ->
-                outbound.postJson(
-                    URI.create("http://127.0.0.1:" + closed + "/x"), Map.of(), Map.of()))
+            () -> post(URI.create("http://127.0.0.1:" + closed + "/x"), Map.of(), Map.of()))
         .isInstanceOf(InvalidInputException.class)
         .hasMessageContaining("could not be reached");
   }

@@ -1,11 +1,14 @@
 package ai.cinatra.adapters.persistence.connector;
 
 import ai.cinatra.adapters.persistence.JdbiTransactions;
+import ai.cinatra.adapters.persistence.JsonColumns;
 import ai.cinatra.application.port.out.ConnectorRepository;
 import ai.cinatra.domain.connector.Connector;
+import ai.cinatra.domain.connector.ConnectorOperation;
 import java.net.URI;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
@@ -20,20 +23,20 @@ public final class JdbiConnectorRepository implements ConnectorRepository {
   @RegisterConstructorMapper(Row.class)
   public interface Dao {
     @SqlUpdate(
-        "insert into connectors (name, kind, url, secret_header, sealed_secret, created_at) values"
-            + " (:name, :kind, :url, :secretHeader, :sealedSecret, :createdAt)")
+        "insert into connectors (name, kind, url, secret_header, sealed_secret, operations, created_at) values"
+            + " (:name, :kind, :url, :secretHeader, :sealedSecret, :operations, :createdAt)")
     void insert(@BindMethods Row row);
 
     @SqlUpdate("delete from connectors where name = :name")
     void delete(String name);
 
     @SqlQuery(
-        "select name, kind, url, secret_header, sealed_secret, created_at from connectors where"
+        "select name, kind, url, secret_header, sealed_secret, operations, created_at from connectors where"
             + " name = :name")
     Optional<Row> find(String name);
 
     @SqlQuery(
-        "select name, kind, url, secret_header, sealed_secret, created_at from connectors order"
+        "select name, kind, url, secret_header, sealed_secret, operations, created_at from connectors order"
             + " by name")
     List<Row> all();
   }
@@ -45,6 +48,7 @@ public final class JdbiConnectorRepository implements ConnectorRepository {
       String url,
       String secretHeader,
       String sealedSecret,
+      String operations,
       Instant createdAt) {}
 
   private final Jdbi jdbi;
@@ -67,6 +71,14 @@ public final class JdbiConnectorRepository implements ConnectorRepository {
                       c.url().toString(),
                       c.secretHeader().orElse(null),
                       c.sealedSecret().orElse(null),
+                      c.kind() == Connector.Kind.WEBHOOK
+                          ? null
+                          : JsonColumns.write(
+                              Map.of(
+                                  "operations",
+                                  c.operations().stream()
+                                      .map(ConnectorOperation::toDocument)
+                                      .toList())),
                       c.createdAt()));
           return null;
         });
@@ -93,6 +105,10 @@ public final class JdbiConnectorRepository implements ConnectorRepository {
         URI.create(r.url()),
         Optional.ofNullable(r.secretHeader()),
         Optional.ofNullable(r.sealedSecret()),
+        r.operations() == null
+            ? List.of()
+            : ((List<?>) JsonColumns.read(r.operations()).get("operations"))
+                .stream().map(ConnectorOperation::parse).toList(),
         r.createdAt());
   }
 }

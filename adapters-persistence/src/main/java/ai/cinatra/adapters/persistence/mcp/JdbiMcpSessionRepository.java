@@ -47,4 +47,9 @@ public final class JdbiMcpSessionRepository implements McpSessionRepository {
   public List<McpSession> listOpen(AccountId account, Instant createdAfter) {
     return dao.listOpen(account.value(), createdAfter).stream().map(mapper::toSession).toList();
   }
+
+  @Override
+  public List<McpSession> listAllOpen(Instant createdAfter, int limit) {
+    return dao.listAllOpen(createdAfter, limit).stream().map(mapper::toSession).toList();
+  }
 }

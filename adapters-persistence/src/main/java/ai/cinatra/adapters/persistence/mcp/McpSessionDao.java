@@ -54,4 +54,11 @@ public interface McpSessionDao {
           + " from mcp_sessions where account_id = :accountId and ended_at is null and"
           + " created_at > :createdAfter")
   List<SessionRow> listOpen(UUID accountId, Instant createdAfter);
+
+  @SqlQuery(
+      "select "
+          + COLUMNS
+          + " from mcp_sessions where ended_at is null and created_at > :createdAfter order by"
+          + " created_at fetch first :limit rows only")
+  List<SessionRow> listAllOpen(Instant createdAfter, int limit);
 }

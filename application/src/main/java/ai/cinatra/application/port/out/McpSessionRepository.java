@@ -22,4 +22,7 @@ public interface McpSessionRepository {
 
   /** The same sessions as {@link #countOpen}, for telling them something. */
   List<McpSession> listOpen(AccountId account, Instant createdAfter);
+
+  /** Every open session created after the instant, oldest first, at most {@code limit}. */
+  List<McpSession> listAllOpen(Instant createdAfter, int limit);
 }

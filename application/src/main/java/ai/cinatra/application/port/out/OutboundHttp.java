@@ -1,13 +1,30 @@
 package ai.cinatra.application.port.out;
 
 import java.net.URI;
+import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 
 /**
- * Calls to the outside: JSON to a configured URL, with timeouts, a response size cap and no
+ * Calls to the outside: a request to a configured URL, with timeouts, a response size cap and no
  * redirects followed.
  */
 public interface OutboundHttp {
+
+  /**
+   * One call: the method, the URL, headers, an optional JSON body, and a time limit shorter than
+   * the adapter's own when the caller has one.
+   */
+  record Request(
+      String method,
+      URI url,
+      Map<String, String> headers,
+      Optional<Map<String, Object>> body,
+      Optional<Duration> timeout) {
+    public Request {
+      headers = Map.copyOf(headers);
+    }
+  }
 
   /** What came back: the status and the body (parsed JSON when it was JSON, else text). */
   record Reply(int status, Object body) {}
@@ -16,5 +33,5 @@ public interface OutboundHttp {
    * @throws ai.cinatra.application.error.InvalidInputException when the call fails: unreachable,
    *     too slow, too large an answer, or a redirect
    */
-  Reply postJson(URI url, Map<String, String> headers, Map<String, Object> body);
+  Reply send(Request request);
 }

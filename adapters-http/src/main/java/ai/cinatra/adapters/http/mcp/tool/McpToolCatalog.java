@@ -18,6 +18,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -38,7 +41,13 @@ public final class McpToolCatalog {
   private final SchemaRegistry schemas =
       SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12);
   private final Map<String, Registered> tools = new LinkedHashMap<>();
+  private final List<Supplier<List<McpTool>>> sources = new CopyOnWriteArrayList<>();
+  // Compiled input schemas of tools that come and go, by schema text: compiled once, not per call.
+  private final Map<String, Schema> compiled = new ConcurrentHashMap<>();
   private final int pageSize;
+
+  /** Compiled schemas kept at most; past that the cache starts over. */
+  private static final int MAX_COMPILED = 2_000;
 
   private record Registered(McpTool tool, ObjectNode descriptor, Schema input) {}
 
@@ -59,15 +68,61 @@ public final class McpToolCatalog {
     if (!descriptor.path("inputSchema").isObject() || !descriptor.hasNonNull("description")) {
       throw new IllegalArgumentException("tool " + name + " needs a description and inputSchema");
     }
-    tools.put(
-        name, new Registered(tool, descriptor, schemas.getSchema(descriptor.get("inputSchema"))));
+    tools.put(name, registered(tool));
     return this;
+  }
+
+  /**
+   * Adds tools read afresh on every listing and on calls to names not registered, such as one tool
+   * per installed agent: what is installed while the server runs is callable at once. A source's
+   * tool never shadows a registered one.
+   */
+  public McpToolCatalog registerSource(Supplier<List<McpTool>> source) {
+    sources.add(source);
+    return this;
+  }
+
+  private Registered registered(McpTool tool) {
+    ObjectNode descriptor = tool.descriptor();
+    String inputSchema = descriptor.get("inputSchema").toString();
+    if (compiled.size() > MAX_COMPILED) {
+      compiled.clear();
+    }
+    return new Registered(
+        tool,
+        descriptor,
+        compiled.computeIfAbsent(
+            inputSchema, text -> schemas.getSchema(descriptor.get("inputSchema"))));
+  }
+
+  /** The registered tools, then the sources' tools whose names are free and well-formed. */
+  private Map<String, Registered> all() {
+    if (sources.isEmpty()) {
+      return tools;
+    }
+    Map<String, Registered> all = new LinkedHashMap<>(tools);
+    for (Supplier<List<McpTool>> source : sources) {
+      for (McpTool tool : source.get()) {
+        String name = tool.name();
+        if (all.containsKey(name) || !name.matches("[A-Za-z0-9_.-]{1,128}")) {
+          LOG.warn("tool {} is left out: its name is taken or malformed", name);
+          continue;
+        }
+        all.put(name, registered(tool));
+      }
+    }
+    return all;
+  }
+
+  private Registered find(String name) {
+    Registered registered = tools.get(name);
+    return registered != null || sources.isEmpty() ? registered : all().get(name);
   }
 
   /** One page of the tools this actor may call, in registration order. */
   public ObjectNode list(Actor actor, Optional<String> cursor) {
     List<Registered> visible =
-        tools.values().stream()
+        all().values().stream()
             .filter(r -> actor.role().includes(r.tool().requiredRole()))
             .toList();
     int start = cursor.map(c -> startAfter(c, visible)).orElse(0);
@@ -94,7 +149,7 @@ public final class McpToolCatalog {
    * that fail the schema, and the tool's own failures are isError results.
    */
   public ObjectNode call(String name, Actor actor, JsonNode arguments, McpToolContext context) {
-    Registered registered = tools.get(name);
+    Registered registered = find(name);
     if (registered == null) {
       throw new McpProtocolException(JsonRpc.INVALID_PARAMS, "unknown tool: " + name);
     }

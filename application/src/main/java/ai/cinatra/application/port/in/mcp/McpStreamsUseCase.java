@@ -23,6 +23,9 @@ public interface McpStreamsUseCase {
   /** Tells every open session of the account, on its standalone stream, that its tools changed. */
   void announceToolsChanged(AccountId account);
 
+  /** Tells every open session that the tool list changed (an agent or connector was added). */
+  void announceToolsChangedToEveryone();
+
   /** Forgets messages older than any session can be; returns how many. */
   int deleteExpired();
 }

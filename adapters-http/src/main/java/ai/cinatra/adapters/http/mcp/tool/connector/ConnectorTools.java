@@ -1,11 +1,13 @@
 package ai.cinatra.adapters.http.mcp.tool.connector;
 
 import ai.cinatra.adapters.http.mcp.tool.McpTool;
+import ai.cinatra.adapters.http.mcp.tool.ToolDescriptors;
 import ai.cinatra.adapters.http.mcp.tool.ToolJson;
 import ai.cinatra.adapters.http.mcp.tool.UseCaseTool;
 import ai.cinatra.application.port.in.connector.ConnectorsUseCase;
 import ai.cinatra.domain.account.Role;
 import ai.cinatra.domain.connector.Connector;
+import ai.cinatra.domain.connector.ConnectorOperation;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,7 +17,8 @@ import java.util.Map;
 public final class ConnectorTools {
   private ConnectorTools() {}
 
-  public static List<McpTool> all(ConnectorsUseCase connectors, List<Connector> configured) {
+  /** connectors_list. */
+  public static List<McpTool> all(ConnectorsUseCase connectors) {
     List<McpTool> tools = new ArrayList<>();
     tools.add(
         UseCaseTool.of(
@@ -41,12 +44,18 @@ public final class ConnectorTools {
                 item.put("kind", c.kind().wireName());
                 item.put("host", c.url().getHost());
                 var operations = item.putArray("operations");
-                c.operations().forEach(operations::add);
+                c.operations().forEach(o -> operations.add(o.name()));
               }
               return ToolJson.result(items.size() + " connectors", result);
             }));
+    return tools;
+  }
+
+  /** One tool per operation of the configured connectors. */
+  public static List<McpTool> operations(ConnectorsUseCase connectors, List<Connector> configured) {
+    List<McpTool> tools = new ArrayList<>();
     for (Connector connector : configured) {
-      for (String operation : connector.operations()) {
+      for (ConnectorOperation operation : connector.operations()) {
         tools.add(operationTool(connectors, connector, operation));
       }
     }
@@ -54,23 +63,42 @@ public final class ConnectorTools {
   }
 
   private static McpTool operationTool(
-      ConnectorsUseCase connectors, Connector connector, String operation) {
-    String name = connector.name() + "_" + operation;
+      ConnectorsUseCase connectors, Connector connector, ConnectorOperation operation) {
+    String name = connector.name() + "_" + operation.name();
+    ObjectNode descriptor = ToolJson.object();
+    descriptor.put("name", name);
+    descriptor.put("title", connector.name() + " " + operation.name());
+    descriptor.put(
+        "description",
+        (operation.description().isBlank()
+                ? operation.method() + " " + operation.pathTemplate()
+                : operation.description())
+            + " (connector "
+            + connector.name()
+            + ", host "
+            + connector.url().getHost()
+            + "; this reaches outside the workspace)");
+    descriptor.set("inputSchema", ToolJson.node(operation.inputSchema()));
+    descriptor.set(
+        "outputSchema",
+        ToolDescriptors.parse(
+            """
+            {"type": "object", "properties": {"status": {"type": "integer"}, "body": {}},
+             "required": ["status"]}
+            """));
+    ObjectNode annotations = descriptor.putObject("annotations");
+    boolean reads = operation.method() == ConnectorOperation.Method.GET;
+    annotations.put("readOnlyHint", reads);
+    annotations.put("destructiveHint", operation.method() == ConnectorOperation.Method.DELETE);
+    annotations.put("idempotentHint", reads || operation.method() == ConnectorOperation.Method.PUT);
+    annotations.put("openWorldHint", true);
     return UseCaseTool.of(
-        """
-        {"name": "%1$s", "title": "%2$s %3$s",
-         "description": "Posts the arguments as JSON to the %2$s connector (host %4$s) and returns its answer. This reaches outside the workspace.",
-         "inputSchema": {"type": "object", "maxProperties": 100},
-         "outputSchema": {"type": "object", "properties": {
-           "status": {"type": "integer"}, "body": {}}, "required": ["status"]},
-         "annotations": {"readOnlyHint": false, "destructiveHint": false, "idempotentHint": false, "openWorldHint": true}}
-        """
-            .formatted(name, connector.name(), operation, connector.url().getHost()),
-        Role.MEMBER,
+        descriptor.toString(),
+        operation.adminOnly() ? Role.ADMIN : Role.MEMBER,
         call -> {
           Map<String, Object> answer =
               connectors.call(
-                  call.actor(), connector.name(), operation, ToolJson.map(call.arguments()));
+                  call.actor(), connector.name(), operation.name(), ToolJson.map(call.arguments()));
           return ToolJson.result(name + " answered " + answer.get("status"), ToolJson.node(answer));
         });
   }

@@ -1,0 +1,246 @@
+package ai.cinatra.bootstrap.oauth;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import ai.cinatra.adapters.persistence.JdbiSetup;
+import ai.cinatra.adapters.persistence.account.JdbiAccountRepository;
+import ai.cinatra.bootstrap.CinatraJar;
+import ai.cinatra.domain.account.Email;
+import ai.cinatra.domain.account.Role;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sun.net.httpserver.HttpServer;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import org.jdbi.v3.core.Jdbi;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * An http_api connector installed with the command line while the server runs: connected clients
+ * are told the tools changed, its operations are tools at once (admin-only ones for admins), calls
+ * reach only its host with the secret from stdin (never stored or shown in clear), and an agent
+ * step slower than its timeoutSeconds fails its run saying so. The real jar, a local API.
+ */
+class HttpApiConnectorIT {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final Duration WAIT = Duration.ofSeconds(15);
+  private static final String SECRET = "Bearer tr4cker-t0ken";
+
+  @TempDir Path workDir;
+
+  @Test
+  void anHttpApiInstalledWhileRunning_isCallableAtOnce_withItsSecret_andStepsKeepTheirTimeout()
+      throws Exception {
+    List<String> seen = Collections.synchronizedList(new ArrayList<>());
+    HttpServer api = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+    api.createContext(
+        "/api/",
+        exchange -> {
+          seen.add(
+              exchange.getRequestMethod()
+                  + " "
+                  + exchange.getRequestURI().getRawPath()
+                  + (exchange.getRequestURI().getRawQuery() == null
+                      ? ""
+                      : "?" + exchange.getRequestURI().getRawQuery())
+                  + " "
+                  + exchange.getRequestHeaders().getFirst("Authorization"));
+          if (exchange.getRequestURI().getRawPath().contains("/slow")) {
+            try {
+              Thread.sleep(3000);
+            } catch (InterruptedException e) {
+              Thread.currentThread().interrupt();
+            }
+          }
+          byte[] answer = "{\"title\":\"Fix the tide table\"}".getBytes(StandardCharsets.UTF_8);
+          try {
+            exchange.getResponseHeaders().add("Content-Type", "application/json");
+            exchange.sendResponseHeaders(200, answer.length);
+            exchange.getResponseBody().write(answer);
+          } catch (java.io.IOException callerGone) {
+            // The slow call's caller gave up; nobody reads this.
+          }
+          exchange.close();
+        });
+    api.setExecutor(java.util.concurrent.Executors.newCachedThreadPool());
+    api.start();
+    String apiBase = "http://127.0.0.1:" + api.getAddress().getPort() + "/api/";
+    Path document = workDir.resolve("tracker.json");
+    Files.writeString(
+        document,
+        Files.readString(Path.of("..", "examples", "connectors", "tracker.json"))
+            .replace("https://tracker.example.org/api/", apiBase));
+
+    int port = CinatraJar.freePort();
+    String base = "http://127.0.0.1:" + port;
+    CinatraJar jar = new CinatraJar(workDir, Map.of("CINATRA_BASE_URL", base));
+    try (CinatraJar.Server server = jar.server(port, CinatraJar.freePort())) {
+      Jdbi database =
+          JdbiSetup.configure(
+              Jdbi.create(
+                  "jdbc:h2:file:"
+                      + workDir.resolve("data/cinatra")
+                      + ";MODE=PostgreSQL;AUTO_SERVER=TRUE",
+                  "sa",
+                  ""));
+      McpClient member = new McpClient(base, database, "member@example.org", Role.MEMBER);
+      McpClient admin = new McpClient(base, database, "admin@example.org", Role.ADMIN);
+      assertThat(member.toolNames()).noneMatch(n -> n.startsWith("tracker_"));
+
+      SseReader.Event changed;
+      try (SseReader stream = member.standaloneStream()) {
+        CinatraJar.Outcome installed =
+            jar.run(SECRET + "\n", "connector", "install", document.toString());
+        assertThat(installed.exitCode()).as(installed.stderr()).isZero();
+        assertThat(installed.stdout()).contains("configured http_api connector tracker");
+        changed = stream.nextContaining("notifications/tools/list_changed", WAIT);
+      }
+      assertThat(changed).as("the member's open stream is told the tools changed").isNotNull();
+
+      assertThat(member.toolNames())
+          .contains("tracker_issue_get", "tracker_issue_comment")
+          .doesNotContain("tracker_project_archive");
+      assertThat(admin.toolNames()).contains("tracker_project_archive");
+
+      JsonNode issue =
+          member.ok("tracker_issue_get", "{\"project\":\"ops/../admin\",\"number\":7}");
+      assertThat(issue.at("/body/title").asText()).isEqualTo("Fix the tide table");
+      assertThat(member.refused("tracker_project_archive", "{\"project\":\"ops\"}"))
+          .contains("for admins");
+      assertThat(member.refused("tracker_issue_get", "{\"project\":\"ops\"}"))
+          .contains("invalid arguments", "number");
+      assertThat(seen).containsExactly("GET /api/projects/ops%2F..%2Fadmin/issues/7 " + SECRET);
+
+      String listed = member.ok("connectors_list", "{}").toString();
+      assertThat(listed).contains("tracker", "issue_get").doesNotContain("tr4cker");
+      String stored =
+          database.withHandle(
+              h ->
+                  h.createQuery("select sealed_secret from connectors where name = 'tracker'")
+                      .mapTo(String.class)
+                      .one());
+      assertThat(stored).doesNotContain("tr4cker");
+
+      // An agent whose step calls the slow operation with a 1 s limit fails, saying so.
+      Path agent = workDir.resolve("slow.json");
+      Files.writeString(
+          agent,
+          """
+          {"agentId": "slow-report", "name": "Slow report",
+           "steps": [{"id": "fetch", "kind": "connector", "connector": "tracker",
+                      "operation": "report_slow", "timeoutSeconds": 1, "arguments": {}}]}
+          """);
+      assertThat(jar.run("", "agent", "install", agent.toString()).exitCode()).isZero();
+      assertThat(member.toolNames()).contains("cinatra_slow-report");
+      String runId = member.ok("cinatra_slow-report", "{}").get("runId").asText();
+      JsonNode run = member.pollUntilEnded(runId);
+      assertThat(run.get("status").asText()).isEqualTo("failed");
+      assertThat(run.get("error").asText()).startsWith("step fetch exceeded its timeout of 1 s");
+    } finally {
+      api.stop(0);
+    }
+  }
+
+  /** A raw MCP session over HTTP for a new account with a role. */
+  private static final class McpClient {
+    private final String base;
+    private final String token;
+    private final String session;
+    private final Browser browser;
+    private int id;
+
+    McpClient(String base, Jdbi database, String email, Role role) throws Exception {
+      this.base = base;
+      this.token = McpEndpointContract.tokenFor(base, database, email, base + "/api/mcp");
+      JdbiAccountRepository accounts = new JdbiAccountRepository(database);
+      accounts.updateRole(accounts.findByEmail(new Email(email)).orElseThrow().id(), role);
+      this.browser = new Browser(base);
+      this.session =
+          browser
+              .postJsonWithBearer("/api/mcp", OAuthFlowContract.INITIALIZE, token, null)
+              .headers()
+              .firstValue("Mcp-Session-Id")
+              .orElseThrow();
+      browser.postJsonWithBearer(
+          "/api/mcp",
+          "{\"jsonrpc\":\"2.0\",\"method\":\"notifications/initialized\"}",
+          token,
+          session);
+    }
+
+    JsonNode rpc(String method, String params) throws Exception {
+      String body =
+          browser
+              .postJsonWithBearer(
+                  "/api/mcp",
+                  "{\"jsonrpc\":\"2.0\",\"id\":"
+                      + ++id
+                      + ",\"method\":\""
+                      + method
+                      + "\",\"params\":"
+                      + params
+                      + "}",
+                  token,
+                  session)
+              .body();
+      JsonNode result = JSON.readTree(body).get("result");
+      assertThat(result).as(body).isNotNull();
+      return result;
+    }
+
+    List<String> toolNames() throws Exception {
+      List<String> names = new ArrayList<>();
+      rpc("tools/list", "{}").get("tools").forEach(t -> names.add(t.get("name").asText()));
+      return names;
+    }
+
+    JsonNode call(String tool, String arguments) throws Exception {
+      return rpc("tools/call", "{\"name\":\"" + tool + "\",\"arguments\":" + arguments + "}");
+    }
+
+    JsonNode ok(String tool, String arguments) throws Exception {
+      JsonNode result = call(tool, arguments);
+      assertThat(result.get("isError").asBoolean()).as(result.toString()).isFalse();
+      return result.get("structuredContent");
+    }
+
+    String refused(String tool, String arguments) throws Exception {
+      JsonNode result = call(tool, arguments);
+      assertThat(result.get("isError").asBoolean()).as(result.toString()).isTrue();
+      return result.at("/content/0/text").asText();
+    }
+
+    JsonNode pollUntilEnded(String runId) throws Exception {
+      long deadline = System.nanoTime() + WAIT.toNanos();
+      JsonNode run = null;
+      while (System.nanoTime() < deadline) {
+        run = ok("agent_run_get", "{\"runId\":\"" + runId + "\"}");
+        if (List.of("completed", "failed", "stopped").contains(run.get("status").asText())) {
+          return run;
+        }
+        Thread.sleep(200);
+      }
+      throw new AssertionError("run did not end: " + run);
+    }
+
+    SseReader standaloneStream() {
+      return new SseReader(
+          HttpRequest.newBuilder(URI.create(base + "/api/mcp"))
+              .header("Authorization", "Bearer " + token)
+              .header("Mcp-Session-Id", session)
+              .header("Accept", "text/event-stream")
+              .GET()
+              .build());
+    }
+  }
+}
