@@ -9,9 +9,12 @@ import java.util.concurrent.TimeUnit;
 
 /** How agent runs execute on this node. */
 public class RunSettings {
-  /** Runs one node executes at once. */
+  /**
+   * Runs one node executes at once; 0 makes a node that serves requests and schedules runs but
+   * leaves executing them to the other nodes.
+   */
   @JsonProperty
-  @Min(1)
+  @Min(0)
   @Max(200)
   int workerThreads = 4;
 

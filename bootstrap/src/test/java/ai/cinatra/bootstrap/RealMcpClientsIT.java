@@ -9,7 +9,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -18,29 +17,16 @@ import org.junit.jupiter.api.io.TempDir;
  * Real MCP clients written by others against the real jar: the official TypeScript SDK client with
  * its OAuth client provider, and mcp-remote (the stdio bridge Claude Code and Claude Desktop use),
  * each from nothing (401, discovery, registration, sign-in, consent, PKCE, tokens) to tools/list
- * and a tools/call.
+ * and a tools/call. (The SDK client's run of the approval agent is {@link SdkRunScenarioIT}.)
  */
 class RealMcpClientsIT {
-  private static final Path SOURCES = Path.of("src", "test", "node").toAbsolutePath();
-  private static final Path CLIENT = Path.of("target", "node-client").toAbsolutePath();
+  private static Path client;
 
   @TempDir Path workDir;
 
   @BeforeAll
   static void installTheSdk() throws Exception {
-    NpmPackages.install(
-        CLIENT,
-        Stream.of(
-                "package.json",
-                "package-lock.json",
-                "browser.mjs",
-                "oauth-mcp-client.mjs",
-                "sdk-connect.mjs",
-                "sdk-approval-run.mjs",
-                "mcp-remote-client.mjs")
-            .map(SOURCES::resolve)
-            .toList(),
-        List.of("node_modules/@modelcontextprotocol/sdk", "node_modules/mcp-remote"));
+    client = NodeClients.install();
   }
 
   private static final String PASSWORD = "a long enough password";
@@ -62,7 +48,7 @@ class RealMcpClientsIT {
       List<String> command =
           new java.util.ArrayList<>(List.of("node", script, base, email, PASSWORD));
       command.addAll(List.of(extraArgs));
-      Process node = new ProcessBuilder(command).directory(CLIENT.toFile()).start();
+      Process node = new ProcessBuilder(command).directory(client.toFile()).start();
       String stdout = new String(node.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
       String stderr = new String(node.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
       assertThat(node.waitFor(2, TimeUnit.MINUTES)).isTrue();
@@ -106,77 +92,5 @@ class RealMcpClientsIT {
     assertThat(saw.get("tools").toString()).contains("\"whoami\"");
     assertThat(saw.get("whoami").get("email").asText()).isEqualTo("cc@example.org");
     assertThat(saw.get("whoami").get("role").asText()).isEqualTo("viewer");
-  }
-
-  @Test
-  void sdkClient_runsTheApprovalAgent_toTheEnd_andTheWebhookArrivesOnce() throws Exception {
-    List<String> keys = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
-    com.sun.net.httpserver.HttpServer receiver =
-        com.sun.net.httpserver.HttpServer.create(new java.net.InetSocketAddress("127.0.0.1", 0), 0);
-    receiver.createContext(
-        "/hook",
-        exchange -> {
-          keys.add(exchange.getRequestHeaders().getFirst("Idempotency-Key"));
-          exchange.getRequestBody().readAllBytes();
-          byte[] answer = "{\"ok\":true}".getBytes(StandardCharsets.UTF_8);
-          exchange.sendResponseHeaders(200, answer.length);
-          exchange.getResponseBody().write(answer);
-          exchange.close();
-        });
-    receiver.start();
-    try {
-      int port = CinatraJar.freePort();
-      String base = "http://127.0.0.1:" + port;
-      CinatraJar jar = new CinatraJar(workDir, Map.of("CINATRA_BASE_URL", base));
-      assertThat(
-              jar.run(
-                      PASSWORD + "\n",
-                      "account",
-                      "create",
-                      "--email",
-                      "run@example.org",
-                      "--role",
-                      "member")
-                  .exitCode())
-          .isZero();
-      assertThat(
-              jar.run(
-                      "",
-                      "agent",
-                      "install",
-                      Path.of("..", "examples", "agents", "approve-and-notify.json")
-                          .toAbsolutePath()
-                          .toString())
-                  .exitCode())
-          .isZero();
-      assertThat(
-              jar.run(
-                      "",
-                      "connector",
-                      "webhook",
-                      "--url",
-                      "http://127.0.0.1:" + receiver.getAddress().getPort() + "/hook")
-                  .exitCode())
-          .isZero();
-      JsonNode saw;
-      try (CinatraJar.Server server = jar.server(port, CinatraJar.freePort())) {
-        Process node =
-            new ProcessBuilder("node", "sdk-approval-run.mjs", base, "run@example.org", PASSWORD)
-                .directory(CLIENT.toFile())
-                .start();
-        String stdout = new String(node.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        String stderr = new String(node.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(node.waitFor(2, TimeUnit.MINUTES)).isTrue();
-        assertThat(node.exitValue()).as(stderr + stdout).isZero();
-        saw = new ObjectMapper().readTree(stdout.strip());
-      }
-      assertThat(saw.at("/final/status").asText()).as(saw.toString()).isEqualTo("completed");
-      assertThat(saw.get("statuses").toString()).contains("pending_approval");
-      assertThat(saw.at("/proposed/amount").asInt()).isEqualTo(12);
-      assertThat(saw.at("/final/outputs/approve/note").asText()).isEqualTo("fine by me");
-      assertThat(keys).containsExactly(saw.get("runId").asText() + ":notify");
-    } finally {
-      receiver.stop(0);
-    }
   }
 }

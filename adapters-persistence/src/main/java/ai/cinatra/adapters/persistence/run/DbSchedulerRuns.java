@@ -6,6 +6,8 @@ import ai.cinatra.application.port.out.RunScheduler;
 import ai.cinatra.domain.run.RunId;
 import ai.cinatra.domain.run.RunStatus;
 import com.github.kagkarlsson.scheduler.Scheduler;
+import com.github.kagkarlsson.scheduler.SchedulerClient;
+import com.github.kagkarlsson.scheduler.jdbc.AutodetectJdbcCustomization;
 import com.github.kagkarlsson.scheduler.task.helper.CustomTask;
 import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
@@ -21,14 +23,24 @@ import javax.sql.DataSource;
  * its last persisted step. A sweeper reschedules queued or running runs that lost their job.
  */
 public final class DbSchedulerRuns implements RunScheduler {
-  /** Worker settings: threads per node and the timing of polls and heartbeats. */
-  public record Settings(int threads, Duration pollingInterval, Duration heartbeatInterval) {}
+  /**
+   * Worker settings: threads per node (0: this node schedules runs but executes none) and the
+   * timing of polls and heartbeats.
+   */
+  public record Settings(int threads, Duration pollingInterval, Duration heartbeatInterval) {
+    public Settings {
+      if (threads < 0) {
+        throw new IllegalArgumentException("worker threads are 0 or more");
+      }
+    }
+  }
 
   static final int MISSED_HEARTBEATS = 4;
   static final Duration SWEEP_EVERY = Duration.ofSeconds(30);
 
   private final CustomTask<Void> runTask;
   private final Scheduler scheduler;
+  private final SchedulerClient client;
 
   public DbSchedulerRuns(
       DataSource dataSource,
@@ -64,6 +76,14 @@ public final class DbSchedulerRuns implements RunScheduler {
     RecurringTask<Void> sweeper =
         Tasks.recurring("agent-run-sweeper", Schedules.fixedDelay(SWEEP_EVERY))
             .execute((instance, context) -> runs.unfinished(500).forEach(this::schedule));
+    if (settings.threads() == 0) {
+      this.scheduler = null;
+      this.client =
+          SchedulerClient.Builder.create(dataSource, runTask)
+              .jdbcCustomization(new AutodetectJdbcCustomization(dataSource, true))
+              .build();
+      return;
+    }
     this.scheduler =
         Scheduler.create(dataSource, runTask)
             .startTasks(sweeper)
@@ -74,18 +94,23 @@ public final class DbSchedulerRuns implements RunScheduler {
             .enableImmediateExecution()
             .alwaysPersistTimestampInUTC()
             .build();
+    this.client = scheduler;
   }
 
   @Override
   public void schedule(RunId run) {
-    scheduler.scheduleIfNotExists(runTask.instance(run.toString()), Instant.now());
+    client.scheduleIfNotExists(runTask.instance(run.toString()), Instant.now());
   }
 
   public void start() {
-    scheduler.start();
+    if (scheduler != null) {
+      scheduler.start();
+    }
   }
 
   public void stop() {
-    scheduler.stop();
+    if (scheduler != null) {
+      scheduler.stop();
+    }
   }
 }
