@@ -8,6 +8,7 @@ import ai.cinatra.adapters.oauth.RsaSigningKeyFactory;
 import ai.cinatra.adapters.oauth.SealedSecrets;
 import ai.cinatra.adapters.persistence.JdbiSetup;
 import ai.cinatra.adapters.persistence.JdbiTransactions;
+import ai.cinatra.adapters.persistence.access.JdbiPersonalAccessTokenRepository;
 import ai.cinatra.adapters.persistence.account.JdbiAccountRepository;
 import ai.cinatra.adapters.persistence.account.JdbiWebSessionRepository;
 import ai.cinatra.adapters.persistence.agent.JdbiAgentRepository;
@@ -23,6 +24,7 @@ import ai.cinatra.adapters.persistence.oauth.JdbiGrantRepository;
 import ai.cinatra.adapters.persistence.oauth.JdbiRefreshTokenRepository;
 import ai.cinatra.adapters.persistence.oauth.JdbiSigningKeyRepository;
 import ai.cinatra.adapters.persistence.run.JdbiRunRepository;
+import ai.cinatra.adapters.persistence.settings.JdbiSettingsRepository;
 import ai.cinatra.adapters.persistence.workspace.JdbiListRepository;
 import ai.cinatra.adapters.persistence.workspace.JdbiObjectRepository;
 import ai.cinatra.application.service.AccountAdminService;
@@ -30,12 +32,15 @@ import ai.cinatra.application.service.AccountService;
 import ai.cinatra.application.service.AgentService;
 import ai.cinatra.application.service.AuthorizationService;
 import ai.cinatra.application.service.BearerAuthenticationService;
+import ai.cinatra.application.service.ClientAdminService;
 import ai.cinatra.application.service.ClientRegistrationService;
 import ai.cinatra.application.service.ConnectorService;
+import ai.cinatra.application.service.FirstRunService;
 import ai.cinatra.application.service.ListService;
 import ai.cinatra.application.service.McpSessionService;
 import ai.cinatra.application.service.McpStreamService;
 import ai.cinatra.application.service.ObjectService;
+import ai.cinatra.application.service.PersonalTokenService;
 import ai.cinatra.application.service.RunEngine;
 import ai.cinatra.application.service.RunService;
 import ai.cinatra.application.service.ServerAddressService;
@@ -71,7 +76,10 @@ record Wiring(
     JdbiRunRepository runStore,
     DeferredRunScheduler runScheduler,
     ConnectorService connectors,
-    JdbiConnectorRepository connectorStore) {
+    JdbiConnectorRepository connectorStore,
+    ClientAdminService clientAdmin,
+    PersonalTokenService personalTokens,
+    FirstRunService firstRun) {
 
   /** Largest connector answer a step keeps; more is refused rather than cut silently. */
   static final int MAX_CONNECTOR_RESPONSE_BYTES = 1 << 20;
@@ -120,10 +128,15 @@ record Wiring(
             transactions,
             mcpStreams::announceToolsChangedToEveryone,
             clock);
+    JdbiSettingsRepository settings = new JdbiSettingsRepository(jdbi);
     ServerAddressService address =
-        new ServerAddressService(new ServerAddress(configuration.getBaseUrl()));
+        new ServerAddressService(
+            new ServerAddress(configuration.getBaseUrl()), settings, audit, transactions, clock);
+    AccountService accountService =
+        new AccountService(accounts, hasher, clock, mcpStreams::announceToolsChanged);
+    JdbiConsentRepository consents = new JdbiConsentRepository(jdbi);
     return new Wiring(
-        new AccountService(accounts, hasher, clock, mcpStreams::announceToolsChanged),
+        accountService,
         new ClientRegistrationService(
             clients,
             clock,
@@ -133,14 +146,7 @@ record Wiring(
         new SigningKeyService(keys, new RsaSigningKeyFactory(keyEncryption), accessTokens, clock),
         accessTokens,
         new AuthorizationService(
-            clients,
-            accounts,
-            grants,
-            codes,
-            new JdbiConsentRepository(jdbi),
-            transactions,
-            address,
-            clock),
+            clients, accounts, grants, codes, consents, transactions, address, clock),
         new TokenService(
             clients,
             accounts,
@@ -160,7 +166,7 @@ record Wiring(
         objectService,
         new ListService(lists, objects, audit, transactions, clock),
         new AccountAdminService(
-            accounts, audit, transactions, mcpStreams::announceToolsChanged, clock),
+            accounts, audit, transactions, mcpStreams::announceToolsChanged, accountService, clock),
         agentService,
         runService,
         runService.engine(
@@ -171,7 +177,10 @@ record Wiring(
         runStore,
         runScheduler,
         connectorService,
-        connectorStore);
+        connectorStore,
+        new ClientAdminService(clients, grants, consents, audit, transactions, clock),
+        new PersonalTokenService(new JdbiPersonalAccessTokenRepository(jdbi), accounts, clock),
+        new FirstRunService(accounts, settings, accountService, clock));
   }
 
   private static Duration millis(io.dropwizard.util.Duration duration) {

@@ -168,6 +168,11 @@ public final class Jose4jAccessTokens implements AccessTokens {
     if (e.hasExpired()) {
       return "the access token has expired";
     }
+    if (e.hasErrorCode(org.jose4j.jwt.consumer.ErrorCodes.AUDIENCE_INVALID)
+        || e.hasErrorCode(org.jose4j.jwt.consumer.ErrorCodes.ISSUER_INVALID)) {
+      return "the access token was issued for another address of this server: its public URL"
+          + " changed, so reconnect the client to sign in again";
+    }
     return "the access token is not valid here";
   }
 

@@ -3,6 +3,9 @@ package ai.cinatra.application.service;
 import ai.cinatra.application.error.InvalidInputException;
 import ai.cinatra.application.error.NotFoundException;
 import ai.cinatra.application.port.in.account.AccountAdminUseCase;
+import ai.cinatra.application.port.in.account.CreateAccountCommand;
+import ai.cinatra.application.port.in.account.CreateAccountUseCase;
+import ai.cinatra.application.port.in.account.CreatedAccount;
 import ai.cinatra.application.port.in.audit.AuditQuery;
 import ai.cinatra.application.port.out.AccountChangeListener;
 import ai.cinatra.application.port.out.AccountRepository;
@@ -30,14 +33,17 @@ public final class AccountAdminService implements AccountAdminUseCase, AuditQuer
   private final AuditRepository audit;
   private final AccountChangeListener listener;
   private final Auditor auditor;
+  private final CreateAccountUseCase creator;
 
   public AccountAdminService(
       AccountRepository accounts,
       AuditRepository audit,
       TransactionRunner transactions,
       AccountChangeListener listener,
+      CreateAccountUseCase creator,
       Clock clock) {
     this.accounts = accounts;
+    this.creator = creator;
     this.audit = audit;
     this.listener = listener;
     this.auditor = new Auditor(audit, transactions, clock);
@@ -47,6 +53,16 @@ public final class AccountAdminService implements AccountAdminUseCase, AuditQuer
   public List<Account> listAccounts(Actor actor) {
     Auditor.require(actor, Primitive.ACCOUNTS_ADMINISTER, "list accounts");
     return accounts.list();
+  }
+
+  @Override
+  public CreatedAccount createAccount(Actor actor, CreateAccountCommand command) {
+    return auditor.mutate(
+        actor,
+        Primitive.ACCOUNTS_ADMINISTER,
+        "accounts_create",
+        command.email().value(),
+        () -> creator.createAccount(command));
   }
 
   @Override

@@ -2,10 +2,12 @@ package ai.cinatra.application.fakes;
 
 import ai.cinatra.application.port.out.ClientRepository;
 import ai.cinatra.domain.oauth.ClientId;
+import ai.cinatra.domain.oauth.ConnectedClient;
 import ai.cinatra.domain.oauth.OAuthClient;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -47,6 +49,27 @@ public final class InMemoryClientRepository implements ClientRepository {
             .toList();
     doomed.forEach(clients::remove);
     return doomed.size();
+  }
+
+  /** Clients by id; the fake knows no grants, so no one is connected through them. */
+  @Override
+  public synchronized List<ConnectedClient> listConnected(
+      Optional<String> nameContains, Optional<ClientId> after, int limit) {
+    return clients.values().stream()
+        .filter(
+            c ->
+                nameContains.isEmpty()
+                    || c.name()
+                        .map(
+                            n ->
+                                n.toLowerCase(Locale.ROOT)
+                                    .contains(nameContains.get().toLowerCase(Locale.ROOT)))
+                        .orElse(false))
+        .filter(c -> after.isEmpty() || c.id().value().compareTo(after.get().value()) > 0)
+        .sorted(java.util.Comparator.comparing(c -> c.id().value()))
+        .limit(limit)
+        .map(c -> new ConnectedClient(c.id(), c.name(), c.createdAt(), c.lastUsedAt(), List.of()))
+        .toList();
   }
 
   public synchronized List<OAuthClient> all() {

@@ -33,7 +33,17 @@ class AccountAdminServiceTest {
   private final InMemoryWorkspace audit = new InMemoryWorkspace();
   private final List<AccountId> told = new ArrayList<>();
   private final AccountAdminService admin =
-      new AccountAdminService(accounts, audit, new DirectTransactions(), told::add, clock);
+      new AccountAdminService(
+          accounts,
+          audit,
+          new DirectTransactions(),
+          told::add,
+          new AccountService(
+              accounts,
+              new ai.cinatra.application.fakes.ReversingPasswordHasher(),
+              clock,
+              told::add),
+          clock);
 
   private Account account(String email, Role role) {
     Account account =

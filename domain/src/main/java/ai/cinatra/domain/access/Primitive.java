@@ -19,6 +19,10 @@ public enum Primitive {
   CONNECTORS_CONFIGURE(Role.ADMIN),
   ACCOUNTS_ADMINISTER(Role.ADMIN),
   CLIENTS_ADMINISTER(Role.ADMIN),
+  /** Seeing the connector page: the MCP Server URL and the connected clients. */
+  CLIENTS_READ(Role.VIEWER),
+  SETTINGS_READ(Role.VIEWER),
+  SETTINGS_ADMINISTER(Role.ADMIN),
   AUDIT_READ(Role.ADMIN);
 
   private final Role requiredRole;

@@ -59,6 +59,8 @@ class AccessPolicyTest {
             Primitive.AGENTS_READ,
             Primitive.OBJECTS_READ,
             Primitive.LISTS_READ,
-            Primitive.CONNECTORS_READ);
+            Primitive.CONNECTORS_READ,
+            Primitive.CLIENTS_READ,
+            Primitive.SETTINGS_READ);
   }
 }

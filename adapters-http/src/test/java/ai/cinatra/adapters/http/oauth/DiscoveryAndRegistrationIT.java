@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import ai.cinatra.adapters.http.TestHttpApplication;
 import ai.cinatra.application.service.ClientRegistrationService;
-import ai.cinatra.application.service.ServerAddressService;
 import ai.cinatra.domain.oauth.ClientId;
 import ai.cinatra.domain.oauth.OAuthClient;
 import ai.cinatra.domain.oauth.OpaqueSecret;
@@ -32,7 +31,7 @@ class DiscoveryAndRegistrationIT {
 
   static final DropwizardAppExtension<Configuration> APP =
       TestHttpApplication.serving(
-          new DiscoveryResource(new ServerAddressService(new ServerAddress(ISSUER + "/"))),
+          new DiscoveryResource(() -> new ServerAddress(ISSUER + "/")),
           new RegistrationResource(
               new ClientRegistrationService(CLIENTS, Clock.systemUTC(), 1000, Duration.ofMillis(1)),
               Jackson.newObjectMapper()));

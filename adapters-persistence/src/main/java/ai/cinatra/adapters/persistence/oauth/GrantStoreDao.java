@@ -113,4 +113,7 @@ public interface GrantStoreDao {
 
   @SqlQuery("select scopes from consents where account_id = :accountId and client_id = :clientId")
   Optional<String> findConsent(UUID accountId, String clientId);
+
+  @SqlUpdate("delete from consents where client_id = :clientId")
+  int deleteConsentsOfClient(String clientId);
 }

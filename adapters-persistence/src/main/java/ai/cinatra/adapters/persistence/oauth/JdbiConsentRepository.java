@@ -45,4 +45,9 @@ public final class JdbiConsentRepository implements ConsentRepository {
   public Optional<Set<String>> find(AccountId account, ClientId client) {
     return dao().findConsent(account.value(), client.value()).map(mapper::scopes);
   }
+
+  @Override
+  public int forgetAllOfClient(ClientId client) {
+    return dao().deleteConsentsOfClient(client.value());
+  }
 }

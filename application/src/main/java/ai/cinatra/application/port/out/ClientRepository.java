@@ -1,8 +1,10 @@
 package ai.cinatra.application.port.out;
 
 import ai.cinatra.domain.oauth.ClientId;
+import ai.cinatra.domain.oauth.ConnectedClient;
 import ai.cinatra.domain.oauth.OAuthClient;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 /** Stores registered OAuth clients. */
@@ -20,4 +22,11 @@ public interface ClientRepository {
    * many. Re-registering clients (claude.ai registers on every connect) would pile up otherwise.
    */
   int deleteNeverUsedRegisteredBefore(Instant cutoff);
+
+  /**
+   * Registered clients by id after {@code after}, at most {@code limit}, whose name contains {@code
+   * nameContains} (case-insensitively) when given, each with the accounts connected through it.
+   */
+  List<ConnectedClient> listConnected(
+      Optional<String> nameContains, Optional<ClientId> after, int limit);
 }

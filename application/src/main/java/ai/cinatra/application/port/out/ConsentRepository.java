@@ -11,4 +11,7 @@ public interface ConsentRepository {
   void remember(AccountId account, ClientId client, Set<String> scopes, Instant at);
 
   Optional<Set<String>> find(AccountId account, ClientId client);
+
+  /** Forgets every account's consent to the client (a disconnect); returns how many. */
+  int forgetAllOfClient(ClientId client);
 }

@@ -10,6 +10,9 @@ import java.util.List;
 public interface AccountAdminUseCase {
   List<Account> listAccounts(Actor actor);
 
+  /** Creates an account as an admin; audited. Without a password one is generated, shown once. */
+  CreatedAccount createAccount(Actor actor, CreateAccountCommand command);
+
   /**
    * @throws ai.cinatra.application.error.ConflictException when it would leave no active admin
    */
