@@ -1,5 +1,13 @@
 package ai.cinatra.bootstrap;
 
+import ai.cinatra.adapters.http.admin.AdminAccountsResource;
+import ai.cinatra.adapters.http.admin.AdminActivityResource;
+import ai.cinatra.adapters.http.admin.AdminAuthFilter;
+import ai.cinatra.adapters.http.admin.AdminCatalogResource;
+import ai.cinatra.adapters.http.admin.AdminClientsResource;
+import ai.cinatra.adapters.http.admin.AdminErrorsMapper;
+import ai.cinatra.adapters.http.admin.AdminSettingsResource;
+import ai.cinatra.adapters.http.admin.OpenApiResource;
 import ai.cinatra.adapters.http.error.ApplicationExceptionMapper;
 import ai.cinatra.adapters.http.error.InvalidValueExceptionMapper;
 import ai.cinatra.adapters.http.error.RequestSizeLimitFilter;
@@ -24,6 +32,7 @@ import ai.cinatra.bootstrap.command.AgentCommand;
 import ai.cinatra.bootstrap.command.ConnectorCommand;
 import ai.cinatra.bootstrap.command.KeysCommand;
 import ai.cinatra.bootstrap.command.OneLine;
+import ai.cinatra.bootstrap.command.TokenCommand;
 import ai.cinatra.domain.account.Account;
 import ai.cinatra.domain.account.Email;
 import ai.cinatra.domain.account.Role;
@@ -132,6 +141,23 @@ public class CinatraApplication extends Application<CinatraConfiguration> {
               };
             }));
     bootstrap.addCommand(
+        new TokenCommand<>(
+            CinatraConfiguration.class,
+            configuration -> {
+              OpenDatabase database = OpenDatabase.open(configuration);
+              return new TokenCommand.Tokens() {
+                @Override
+                public ai.cinatra.application.port.in.access.PersonalTokensUseCase use() {
+                  return database.wiring().personalTokens();
+                }
+
+                @Override
+                public void close() {
+                  database.close();
+                }
+              };
+            }));
+    bootstrap.addCommand(
         new KeysCommand<>(
             CinatraConfiguration.class,
             configuration -> {
@@ -204,10 +230,24 @@ public class CinatraApplication extends Application<CinatraConfiguration> {
             new RequestSizeLimitFilter(
                 (int) configuration.getMcp().maxRequestSize.toBytes(), 64 << 10));
     McpEndpoint.register(environment, wiring, configuration, version());
+    registerAdminApi(environment, wiring);
     environment
         .jersey()
         .register(
             new RegistrationResource(wiring.clientRegistration(), environment.getObjectMapper()));
+  }
+
+  /** The REST admin API under /api/admin and its OpenAPI document. */
+  private static void registerAdminApi(Environment environment, Wiring wiring) {
+    var jersey = environment.jersey();
+    jersey.register(new AdminAuthFilter(wiring.bearer(), wiring.personalTokens()));
+    jersey.register(new AdminErrorsMapper());
+    jersey.register(new AdminSettingsResource(wiring.serverAddress()));
+    jersey.register(new AdminClientsResource(wiring.clientAdmin()));
+    jersey.register(new AdminAccountsResource(wiring.accountAdmin()));
+    jersey.register(new AdminCatalogResource(wiring.connectors(), wiring.agents()));
+    jersey.register(new AdminActivityResource(wiring.runs(), wiring.accountAdmin()));
+    jersey.register(new OpenApiResource(version()));
   }
 
   /** db-scheduler's workers for agent runs, started and stopped with the server. */

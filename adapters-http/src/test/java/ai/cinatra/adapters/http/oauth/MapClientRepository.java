@@ -4,6 +4,7 @@ import ai.cinatra.application.port.out.ClientRepository;
 import ai.cinatra.domain.oauth.ClientId;
 import ai.cinatra.domain.oauth.OAuthClient;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -28,5 +29,11 @@ final class MapClientRepository implements ClientRepository {
   @Override
   public int deleteNeverUsedRegisteredBefore(Instant cutoff) {
     return 0;
+  }
+
+  @Override
+  public List<ai.cinatra.domain.oauth.ConnectedClient> listConnected(
+      Optional<String> nameContains, Optional<ClientId> after, int limit) {
+    throw new UnsupportedOperationException("the OAuth resource tests list no clients");
   }
 }

@@ -15,13 +15,13 @@ public final class JdbiSettingsRepository implements SettingsRepository {
 
   /** SQL for the settings table. */
   public interface Dao {
-    @SqlQuery("select value from settings where name = :name")
+    @SqlQuery("select setting_value from settings where name = :name")
     Optional<String> find(String name);
 
-    @SqlUpdate("update settings set value = :value, updated_at = :at where name = :name")
+    @SqlUpdate("update settings set setting_value = :value, updated_at = :at where name = :name")
     int update(String name, String value, Instant at);
 
-    @SqlUpdate("insert into settings (name, value, updated_at) values (:name, :value, :at)")
+    @SqlUpdate("insert into settings (name, setting_value, updated_at) values (:name, :value, :at)")
     void insert(String name, String value, Instant at);
   }
 
