@@ -21,6 +21,12 @@ import ai.cinatra.adapters.http.oauth.RevocationResource;
 import ai.cinatra.adapters.http.oauth.TokenResource;
 import ai.cinatra.adapters.http.page.HomeResource;
 import ai.cinatra.adapters.http.session.SignInResource;
+import ai.cinatra.adapters.http.web.AssetsResource;
+import ai.cinatra.adapters.http.web.ConnectorSetupPageResource;
+import ai.cinatra.adapters.http.web.RunPageResource;
+import ai.cinatra.adapters.http.web.SetupPageResource;
+import ai.cinatra.adapters.http.web.TunnelPageResource;
+import ai.cinatra.adapters.http.web.WebPages;
 import ai.cinatra.adapters.persistence.LiquibaseMigrator;
 import ai.cinatra.adapters.persistence.run.DbSchedulerRuns;
 import ai.cinatra.application.port.in.account.CreateAccountCommand;
@@ -86,6 +92,12 @@ public class CinatraApplication extends Application<CinatraConfiguration> {
             new FileConfigurationSourceProvider(), new EnvironmentVariableSubstitutor(false)));
     bootstrap.setConfigurationFactoryFactory(new BundledDefaultConfigurationFactoryFactory<>());
     bootstrap.getObjectMapper().disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+    // 2.3.34's defaults make .ftlh templates HTML with auto-escaping (the templates say so too).
+    bootstrap.addBundle(
+        new io.dropwizard.views.common.ViewBundle<>(
+            java.util.List.of(
+                new io.dropwizard.views.freemarker.FreemarkerViewRenderer(
+                    freemarker.template.Configuration.VERSION_2_3_34))));
     bootstrap.addCommand(
         new DbCommand<>(
             "db",
@@ -231,10 +243,27 @@ public class CinatraApplication extends Application<CinatraConfiguration> {
                 (int) configuration.getMcp().maxRequestSize.toBytes(), 64 << 10));
     McpEndpoint.register(environment, wiring, configuration, version());
     registerAdminApi(environment, wiring);
+    registerPages(environment, wiring);
     environment
         .jersey()
         .register(
             new RegistrationResource(wiring.clientRegistration(), environment.getObjectMapper()));
+  }
+
+  /** The operator's pages: first run, the connector page, the public URL, the run page. */
+  private static void registerPages(Environment environment, Wiring wiring) {
+    var jersey = environment.jersey();
+    WebPages pages = new WebPages(wiring.signIn());
+    jersey.register(new AssetsResource());
+    jersey.register(
+        new SetupPageResource(
+            wiring.firstRun(),
+            wiring.signIn(),
+            wiring.serverAddress().current().issuer().startsWith("https://")));
+    jersey.register(new TunnelPageResource(pages, wiring.serverAddress()));
+    jersey.register(
+        new ConnectorSetupPageResource(pages, wiring.serverAddress(), wiring.clientAdmin()));
+    jersey.register(new RunPageResource(pages, wiring.runs()));
   }
 
   /** The REST admin API under /api/admin and its OpenAPI document. */

@@ -99,7 +99,13 @@ final class McpEndpoint {
         1,
         60,
         TimeUnit.MINUTES);
-    environment.jersey().register(new BearerAuthFilter(wiring.bearer(), wiring.serverAddress()));
+    BearerAuthFilter bearer = new BearerAuthFilter(wiring.bearer(), wiring.serverAddress());
+    environment.jersey().register(bearer);
+    environment
+        .jersey()
+        .register(
+            new ai.cinatra.adapters.http.run.BearerOrSessionFilter(
+                bearer, new ai.cinatra.adapters.http.web.WebPages(wiring.signIn())));
     environment.jersey().register(new McpOriginFilter(wiring.serverAddress()));
     environment
         .jersey()

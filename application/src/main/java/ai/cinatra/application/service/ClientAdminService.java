@@ -83,6 +83,15 @@ public final class ClientAdminService implements ClientAdminUseCase {
   }
 
   @Override
+  public ClientListing client(Actor actor, ClientId client) {
+    Auditor.require(actor, Primitive.CLIENTS_READ, "see connected clients");
+    return clients
+        .findConnected(client)
+        .map(c -> visibleTo(actor, c))
+        .orElseThrow(() -> new NotFoundException("no client with id " + client.value()));
+  }
+
+  @Override
   public int disconnect(Actor actor, ClientId client) {
     return auditor.mutate(
         actor,

@@ -6,18 +6,24 @@ import ai.cinatra.application.port.in.session.SignedIn;
 import ai.cinatra.application.port.out.AccountRepository;
 import ai.cinatra.application.port.out.PasswordHasher;
 import ai.cinatra.application.port.out.WebSessionRepository;
+import ai.cinatra.domain.access.Actor;
 import ai.cinatra.domain.account.Account;
 import ai.cinatra.domain.account.Email;
 import ai.cinatra.domain.account.PasswordPolicy;
 import ai.cinatra.domain.account.WebSession;
 import ai.cinatra.domain.error.InvalidValueException;
+import ai.cinatra.domain.oauth.ClientId;
+import ai.cinatra.domain.oauth.GrantId;
 import ai.cinatra.domain.oauth.OpaqueSecret;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
 
 /**
  * Signs people in. After {@value #FREE_FAILURES} failures for one email from one address, each
@@ -25,6 +31,9 @@ import java.util.Optional;
  * crawl while the person who mistyped waits seconds.
  */
 public final class SignInService implements SignInUseCase {
+  /** The client people act through on the pages, as audit entries show it. */
+  public static final ClientId WEB_CLIENT = new ClientId("web");
+
   static final int FREE_FAILURES = 5;
   private static final Duration MAX_WAIT = Duration.ofMinutes(5);
   private static final int MAX_TRACKED = 10_000;
@@ -121,6 +130,29 @@ public final class SignInService implements SignInUseCase {
         .findByHash(OpaqueSecret.hash(token))
         .filter(s -> !s.isExpiredAt(now))
         .filter(s -> accounts.findById(s.account()).filter(Account::isActive).isPresent());
+  }
+
+  @Override
+  public Optional<SignedInPerson> person(String token) {
+    return session(token)
+        .flatMap(
+            s ->
+                accounts
+                    .findById(s.account())
+                    .filter(Account::isActive)
+                    .map(
+                        a ->
+                            new SignedInPerson(
+                                s,
+                                new Actor(
+                                    a.id(),
+                                    a.email(),
+                                    a.role(),
+                                    WEB_CLIENT,
+                                    new GrantId(
+                                        UUID.nameUUIDFromBytes(
+                                            s.tokenHash().getBytes(StandardCharsets.UTF_8))),
+                                    Set.of()))));
   }
 
   @Override

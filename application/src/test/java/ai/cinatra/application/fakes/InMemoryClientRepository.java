@@ -72,6 +72,12 @@ public final class InMemoryClientRepository implements ClientRepository {
         .toList();
   }
 
+  @Override
+  public synchronized Optional<ConnectedClient> findConnected(ClientId id) {
+    return Optional.ofNullable(clients.get(id))
+        .map(c -> new ConnectedClient(c.id(), c.name(), c.createdAt(), c.lastUsedAt(), List.of()));
+  }
+
   public synchronized List<OAuthClient> all() {
     return List.copyOf(clients.values());
   }

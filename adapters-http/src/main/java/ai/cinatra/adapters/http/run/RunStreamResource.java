@@ -1,7 +1,6 @@
 package ai.cinatra.adapters.http.run;
 
 import ai.cinatra.adapters.http.mcp.BearerAuthFilter;
-import ai.cinatra.adapters.http.mcp.McpAuthenticated;
 import ai.cinatra.adapters.http.mcp.tool.run.RunJson;
 import ai.cinatra.application.error.NotFoundException;
 import ai.cinatra.application.port.in.run.RunsUseCase;
@@ -14,6 +13,7 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
@@ -28,10 +28,11 @@ import org.glassfish.jersey.server.ChunkedOutput;
 
 /**
  * A run's AG-UI events as Server-Sent Events, with replay from Last-Event-ID; the same access rules
- * as agent_run_get (someone else's run is 404). The stream ends after the run ends.
+ * as agent_run_get (someone else's run is 404), for a bearer token or a signed-in person's page.
+ * The stream ends after the run ends.
  */
 @Path("/api/agents/runs/{runId}/stream")
-@McpAuthenticated
+@BearerOrSession
 public final class RunStreamResource {
   /** A stream is let go after this long; the client reconnects with Last-Event-ID. */
   static final Duration MAX_AGE = Duration.ofMinutes(10);
@@ -51,6 +52,7 @@ public final class RunStreamResource {
   public Response stream(
       @PathParam("runId") String runId,
       @HeaderParam("Last-Event-ID") String lastEventId,
+      @QueryParam("after") String afterParam,
       @Context ContainerRequestContext request) {
     Actor actor = (Actor) request.getProperty(BearerAuthFilter.ACTOR);
     RunId id;
@@ -59,8 +61,9 @@ public final class RunStreamResource {
     } catch (InvalidValueException e) {
       throw new NotFoundException("no run with id " + runId);
     }
-    long after =
-        lastEventId != null && lastEventId.matches("\\d{1,18}") ? Long.parseLong(lastEventId) : 0;
+    // Last-Event-ID on a reconnect; ?after= for a page that has rendered the first events itself.
+    String from = lastEventId != null ? lastEventId : afterParam;
+    long after = from != null && from.matches("\\d{1,18}") ? Long.parseLong(from) : 0;
     runs.get(actor, id, after); // refuses (404) before any stream opens
     ChunkedOutput<String> out = new ChunkedOutput<>(String.class, "");
     open.add(out);

@@ -36,4 +36,9 @@ final class MapClientRepository implements ClientRepository {
       Optional<String> nameContains, Optional<ClientId> after, int limit) {
     throw new UnsupportedOperationException("the OAuth resource tests list no clients");
   }
+
+  @Override
+  public Optional<ai.cinatra.domain.oauth.ConnectedClient> findConnected(ClientId id) {
+    throw new UnsupportedOperationException("the OAuth resource tests list no clients");
+  }
 }

@@ -51,16 +51,28 @@ public final class JdbiClientRepository implements ClientRepository {
   @Override
   public List<ConnectedClient> listConnected(
       Optional<String> nameContains, Optional<ClientId> after, int limit) {
+    return connected(nameContains, after, Optional.empty(), limit);
+  }
+
+  @Override
+  public Optional<ConnectedClient> findConnected(ClientId id) {
+    return connected(Optional.empty(), Optional.empty(), Optional.of(id), 1).stream().findFirst();
+  }
+
+  private List<ConnectedClient> connected(
+      Optional<String> nameContains, Optional<ClientId> after, Optional<ClientId> only, int limit) {
     return jdbi.withHandle(
         h -> {
           StringBuilder sql =
               new StringBuilder("select " + ClientDao.COLUMNS + " from oauth_clients where 1 = 1");
           nameContains.ifPresent(n -> sql.append(" and lower(name) like :pattern escape '\\'"));
           after.ifPresent(a -> sql.append(" and id > :after"));
+          only.ifPresent(a -> sql.append(" and id = :only"));
           sql.append(" order by id fetch first :limit rows only");
           var query = h.createQuery(sql.toString()).bind("limit", limit);
           nameContains.ifPresent(n -> query.bind("pattern", "%" + likeEscaped(n) + "%"));
           after.ifPresent(a -> query.bind("after", a.value()));
+          only.ifPresent(a -> query.bind("only", a.value()));
           List<ClientRow> rows =
               query
                   .map(org.jdbi.v3.core.mapper.reflect.ConstructorMapper.of(ClientRow.class))

@@ -29,4 +29,7 @@ public interface ClientRepository {
    */
   List<ConnectedClient> listConnected(
       Optional<String> nameContains, Optional<ClientId> after, int limit);
+
+  /** One client with the accounts connected through it. */
+  Optional<ConnectedClient> findConnected(ClientId id);
 }

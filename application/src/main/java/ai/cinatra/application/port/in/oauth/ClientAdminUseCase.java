@@ -27,6 +27,13 @@ public interface ClientAdminUseCase {
       Actor actor, Optional<String> nameContains, Optional<String> cursor, int limit);
 
   /**
+   * One client as this actor may see it.
+   *
+   * @throws ai.cinatra.application.error.NotFoundException when there is no such client
+   */
+  ClientListing client(Actor actor, ClientId client);
+
+  /**
    * Revokes every grant of the client (its access and refresh tokens stop working on their next
    * use) and forgets every consent to it; returns how many accounts were connected.
    *

@@ -1,5 +1,6 @@
 package ai.cinatra.application.port.in.session;
 
+import ai.cinatra.domain.access.Actor;
 import ai.cinatra.domain.account.WebSession;
 import java.util.Optional;
 
@@ -18,6 +19,15 @@ public interface SignInUseCase {
 
   /** The live session behind a cookie's token, if any. */
   Optional<WebSession> session(String token);
+
+  /** A person signed in to the pages: their session (for its CSRF token) and who they are now. */
+  record SignedInPerson(WebSession session, Actor actor) {}
+
+  /**
+   * The person behind a cookie's token, with the account's current role, acting through the client
+   * {@code web}; empty when there is no live session or the account is disabled.
+   */
+  Optional<SignedInPerson> person(String token);
 
   void signOut(String token);
 }

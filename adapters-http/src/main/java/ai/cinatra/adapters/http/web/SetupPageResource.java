@@ -1,0 +1,125 @@
+package ai.cinatra.adapters.http.web;
+
+import ai.cinatra.adapters.http.session.SessionCookies;
+import ai.cinatra.application.error.ApplicationException;
+import ai.cinatra.application.port.in.account.FirstRunUseCase;
+import ai.cinatra.application.port.in.session.SignInUseCase;
+import ai.cinatra.application.port.in.session.SignedIn;
+import ai.cinatra.domain.account.Email;
+import ai.cinatra.domain.account.WebSession;
+import ai.cinatra.domain.error.InvalidValueException;
+import ai.cinatra.domain.oauth.OpaqueSecret;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.ws.rs.CookieParam;
+import jakarta.ws.rs.FormParam;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.Response;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+
+/**
+ * {@code /setup}: on a fresh install, while no account exists, the person at the machine (a
+ * loopback address only) creates the first admin and is signed in. Afterwards, and to anyone else,
+ * it does not exist (404).
+ */
+@Path("/setup")
+public final class SetupPageResource {
+  private final FirstRunUseCase firstRun;
+  private final SignInUseCase signIn;
+  private final boolean secureCookies;
+
+  public SetupPageResource(FirstRunUseCase firstRun, SignInUseCase signIn, boolean secureCookies) {
+    this.firstRun = firstRun;
+    this.signIn = signIn;
+    this.secureCookies = secureCookies;
+  }
+
+  /** The first-admin form. */
+  public static final class SetupView extends WebPage {
+    private final String csrf;
+    private final String error;
+    private final String email;
+
+    SetupView(String csrf, String error, String email) {
+      super("setup.ftlh", "Set up Cinatra", null);
+      this.csrf = csrf;
+      this.error = error;
+      this.email = email;
+    }
+
+    @Override
+    public String getCsrf() {
+      return csrf;
+    }
+
+    public String getError() {
+      return error == null ? "" : error;
+    }
+
+    public String getFormEmail() {
+      return email == null ? "" : email;
+    }
+  }
+
+  @GET
+  public Response form(
+      @CookieParam(SessionCookies.PRE_SESSION_CSRF) String csrfCookie,
+      @Context HttpServletRequest request) {
+    if (!available(request)) {
+      return Response.status(Response.Status.NOT_FOUND).build();
+    }
+    String csrf =
+        csrfCookie != null && csrfCookie.length() == 43 ? csrfCookie : OpaqueSecret.generate();
+    return Response.fromResponse(WebPages.page(200, new SetupView(csrf, null, null)))
+        .cookie(SessionCookies.preSessionCsrf(csrf, secureCookies))
+        .build();
+  }
+
+  @POST
+  public Response create(
+      @FormParam("csrf") String csrf,
+      @FormParam("email") String email,
+      @FormParam("password") String password,
+      @CookieParam(SessionCookies.PRE_SESSION_CSRF) String csrfCookie,
+      @Context HttpServletRequest request) {
+    if (!available(request)) {
+      return Response.status(Response.Status.NOT_FOUND).build();
+    }
+    if (!ai.cinatra.adapters.http.session.SignInResource.sameToken(csrf, csrfCookie)) {
+      return WebPages.see("/setup");
+    }
+    try {
+      firstRun.createFirstAdmin(
+          new Email(email == null ? "" : email), password == null ? "" : password);
+    } catch (InvalidValueException | ApplicationException e) {
+      return Response.fromResponse(WebPages.page(400, new SetupView(csrf, e.getMessage(), email)))
+          .build();
+    }
+    SignedIn signedIn = signIn.signIn(email, password, request.getRemoteAddr());
+    return Response.fromResponse(WebPages.see(ConnectorSetupPageResource.SETUP))
+        .cookie(
+            SessionCookies.session(
+                signedIn.token(), secureCookies, (int) WebSession.LIFETIME.toSeconds()),
+            SessionCookies.expired(SessionCookies.PRE_SESSION_CSRF, secureCookies))
+        .build();
+  }
+
+  /** Only to the machine itself: never through a proxy, even one on this machine. */
+  private boolean available(HttpServletRequest request) {
+    return isLoopback(request.getRemoteAddr())
+        && request.getHeader("X-Forwarded-For") == null
+        && request.getHeader("Forwarded") == null
+        && firstRun.isOpen();
+  }
+
+  private static boolean isLoopback(String address) {
+    try {
+      return address != null && InetAddress.getByName(address).isLoopbackAddress();
+    } catch (UnknownHostException e) {
+      return false;
+    }
+  }
+}

@@ -1,0 +1,122 @@
+package ai.cinatra.adapters.http.web;
+
+import ai.cinatra.application.error.ApplicationException;
+import ai.cinatra.application.port.in.oauth.PublicUrlUseCase;
+import ai.cinatra.application.port.in.session.SignInUseCase.SignedInPerson;
+import ai.cinatra.domain.account.Role;
+import ai.cinatra.domain.error.InvalidValueException;
+import jakarta.ws.rs.FormParam;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.Optional;
+
+/**
+ * {@code /configuration/development?tab=tunnel}: where an admin sets the public HTTPS URL that
+ * Claude reaches the server at, warned that connected clients must reconnect after a change.
+ */
+@Path("/configuration/development")
+public final class TunnelPageResource {
+  static final String PATH = "/configuration/development?tab=tunnel";
+
+  private final WebPages pages;
+  private final PublicUrlUseCase publicUrl;
+
+  public TunnelPageResource(WebPages pages, PublicUrlUseCase publicUrl) {
+    this.pages = pages;
+    this.publicUrl = publicUrl;
+  }
+
+  /** The tunnel tab: the current setting and the form. */
+  public static final class TunnelView extends WebPage {
+    private final PublicUrlUseCase.PublicUrl url;
+    private final String error;
+    private final String value;
+    private final boolean saved;
+
+    TunnelView(
+        SignedInPerson person,
+        PublicUrlUseCase.PublicUrl url,
+        String error,
+        String value,
+        boolean saved) {
+      super("tunnel.ftlh", "Public URL", person);
+      this.url = url;
+      this.error = error;
+      this.value = value;
+      this.saved = saved;
+    }
+
+    public String getPublicUrl() {
+      return url.publicBaseUrl().orElse("");
+    }
+
+    public String getMcpServerUrl() {
+      return url.mcpServerUrl();
+    }
+
+    public String getConfiguredBaseUrl() {
+      return url.configuredBaseUrl();
+    }
+
+    public String getError() {
+      return error == null ? "" : error;
+    }
+
+    public String getValue() {
+      return value == null ? url.publicBaseUrl().orElse("") : value;
+    }
+
+    public boolean isSaved() {
+      return saved;
+    }
+  }
+
+  @GET
+  public Response show(
+      @QueryParam("tab") String tab,
+      @QueryParam("saved") String saved,
+      @Context HttpHeaders headers,
+      @Context UriInfo uri) {
+    Optional<SignedInPerson> person = pages.person(headers);
+    if (person.isEmpty()) {
+      return WebPages.signIn(uri);
+    }
+    if (person.get().actor().role() != Role.ADMIN) {
+      return ErrorPage.forbidden(person.get(), "Only admins set the public URL.");
+    }
+    return WebPages.page(
+        200,
+        new TunnelView(
+            person.get(), publicUrl.publicUrl(person.get().actor()), null, null, saved != null));
+  }
+
+  @POST
+  public Response save(
+      @FormParam("csrf") String csrf,
+      @FormParam("url") String url,
+      @Context HttpHeaders headers,
+      @Context UriInfo uri) {
+    Optional<SignedInPerson> person = pages.person(headers);
+    if (person.isEmpty()) {
+      return WebPages.signIn(uri);
+    }
+    if (!WebPages.csrfOk(person.get(), csrf)) {
+      return ErrorPage.expired(person.get(), PATH);
+    }
+    try {
+      publicUrl.setPublicUrl(person.get().actor(), url);
+      return WebPages.see(PATH + "&saved=1");
+    } catch (InvalidValueException | ApplicationException e) {
+      return WebPages.page(
+          e instanceof ApplicationException ? 403 : 400,
+          new TunnelView(
+              person.get(), publicUrl.publicUrl(person.get().actor()), e.getMessage(), url, false));
+    }
+  }
+}
