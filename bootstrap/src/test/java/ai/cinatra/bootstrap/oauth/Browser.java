@@ -23,7 +23,7 @@ final class Browser {
   private final String base;
   private final HttpClient http =
       HttpClient.newBuilder()
-          .cookieHandler(new CookieManager())
+          .cookieHandler(new LoopbackIsSecure())
           .followRedirects(HttpClient.Redirect.NEVER)
           .connectTimeout(Duration.ofSeconds(5))
           .build();
@@ -165,5 +165,33 @@ final class Browser {
       }
     }
     return params;
+  }
+
+  /**
+   * Like Chromium, treats the loopback address as a secure context: Secure cookies (set once the
+   * public URL is https) are still sent to http://127.0.0.1.
+   */
+  private static final class LoopbackIsSecure extends CookieManager {
+    @Override
+    public java.util.Map<String, java.util.List<String>> get(
+        java.net.URI uri, java.util.Map<String, java.util.List<String>> headers)
+        throws java.io.IOException {
+      if ("http".equals(uri.getScheme()) && "127.0.0.1".equals(uri.getHost())) {
+        try {
+          uri =
+              new java.net.URI(
+                  "https",
+                  uri.getUserInfo(),
+                  uri.getHost(),
+                  uri.getPort(),
+                  uri.getPath(),
+                  uri.getQuery(),
+                  null);
+        } catch (java.net.URISyntaxException e) {
+          throw new java.io.IOException(e);
+        }
+      }
+      return super.get(uri, headers);
+    }
   }
 }

@@ -11,8 +11,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpServer;
 import java.net.InetSocketAddress;
-import java.net.URI;
-import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -93,8 +91,8 @@ class HttpApiConnectorIT {
                       + ";MODE=PostgreSQL;AUTO_SERVER=TRUE",
                   "sa",
                   ""));
-      McpClient member = new McpClient(base, database, "member@example.org", Role.MEMBER);
-      McpClient admin = new McpClient(base, database, "admin@example.org", Role.ADMIN);
+      RawMcpClient member = client(base, database, "member@example.org", Role.MEMBER);
+      RawMcpClient admin = client(base, database, "admin@example.org", Role.ADMIN);
       assertThat(member.toolNames()).noneMatch(n -> n.startsWith("tracker_"));
 
       SseReader.Event changed;
@@ -143,7 +141,7 @@ class HttpApiConnectorIT {
       assertThat(jar.run("", "agent", "install", agent.toString()).exitCode()).isZero();
       assertThat(member.toolNames()).contains("cinatra_slow-report");
       String runId = member.ok("cinatra_slow-report", "{}").get("runId").asText();
-      JsonNode run = member.pollUntilEnded(runId);
+      JsonNode run = member.pollUntil(runId, "completed", "failed", "stopped");
       assertThat(run.get("status").asText()).isEqualTo("failed");
       assertThat(run.get("error").asText()).startsWith("step fetch exceeded its timeout of 1 s");
     } finally {
@@ -151,96 +149,11 @@ class HttpApiConnectorIT {
     }
   }
 
-  /** A raw MCP session over HTTP for a new account with a role. */
-  private static final class McpClient {
-    private final String base;
-    private final String token;
-    private final String session;
-    private final Browser browser;
-    private int id;
-
-    McpClient(String base, Jdbi database, String email, Role role) throws Exception {
-      this.base = base;
-      this.token = McpEndpointContract.tokenFor(base, database, email, base + "/api/mcp");
-      JdbiAccountRepository accounts = new JdbiAccountRepository(database);
-      accounts.updateRole(accounts.findByEmail(new Email(email)).orElseThrow().id(), role);
-      this.browser = new Browser(base);
-      this.session =
-          browser
-              .postJsonWithBearer("/api/mcp", OAuthFlowContract.INITIALIZE, token, null)
-              .headers()
-              .firstValue("Mcp-Session-Id")
-              .orElseThrow();
-      browser.postJsonWithBearer(
-          "/api/mcp",
-          "{\"jsonrpc\":\"2.0\",\"method\":\"notifications/initialized\"}",
-          token,
-          session);
-    }
-
-    JsonNode rpc(String method, String params) throws Exception {
-      String body =
-          browser
-              .postJsonWithBearer(
-                  "/api/mcp",
-                  "{\"jsonrpc\":\"2.0\",\"id\":"
-                      + ++id
-                      + ",\"method\":\""
-                      + method
-                      + "\",\"params\":"
-                      + params
-                      + "}",
-                  token,
-                  session)
-              .body();
-      JsonNode result = JSON.readTree(body).get("result");
-      assertThat(result).as(body).isNotNull();
-      return result;
-    }
-
-    List<String> toolNames() throws Exception {
-      List<String> names = new ArrayList<>();
-      rpc("tools/list", "{}").get("tools").forEach(t -> names.add(t.get("name").asText()));
-      return names;
-    }
-
-    JsonNode call(String tool, String arguments) throws Exception {
-      return rpc("tools/call", "{\"name\":\"" + tool + "\",\"arguments\":" + arguments + "}");
-    }
-
-    JsonNode ok(String tool, String arguments) throws Exception {
-      JsonNode result = call(tool, arguments);
-      assertThat(result.get("isError").asBoolean()).as(result.toString()).isFalse();
-      return result.get("structuredContent");
-    }
-
-    String refused(String tool, String arguments) throws Exception {
-      JsonNode result = call(tool, arguments);
-      assertThat(result.get("isError").asBoolean()).as(result.toString()).isTrue();
-      return result.at("/content/0/text").asText();
-    }
-
-    JsonNode pollUntilEnded(String runId) throws Exception {
-      long deadline = System.nanoTime() + WAIT.toNanos();
-      JsonNode run = null;
-      while (System.nanoTime() < deadline) {
-        run = ok("agent_run_get", "{\"runId\":\"" + runId + "\"}");
-        if (List.of("completed", "failed", "stopped").contains(run.get("status").asText())) {
-          return run;
-        }
-        Thread.sleep(200);
-      }
-      throw new AssertionError("run did not end: " + run);
-    }
-
-    SseReader standaloneStream() {
-      return new SseReader(
-          HttpRequest.newBuilder(URI.create(base + "/api/mcp"))
-              .header("Authorization", "Bearer " + token)
-              .header("Mcp-Session-Id", session)
-              .header("Accept", "text/event-stream")
-              .GET()
-              .build());
-    }
+  private static RawMcpClient client(String base, Jdbi database, String email, Role role)
+      throws Exception {
+    String token = McpEndpointContract.tokenFor(base, database, email, base + "/api/mcp");
+    JdbiAccountRepository accounts = new JdbiAccountRepository(database);
+    accounts.updateRole(accounts.findByEmail(new Email(email)).orElseThrow().id(), role);
+    return new RawMcpClient(base, token);
   }
 }

@@ -73,13 +73,22 @@ abstract class McpEndpointContract {
    */
   static String tokenFor(String base, Jdbi database, String email, String resource)
       throws Exception {
+    return tokenFor(base, database, email, resource, "Claude");
+  }
+
+  /** A token for the account through a newly registered client named {@code clientName}. */
+  static String tokenFor(
+      String base, Jdbi database, String email, String resource, String clientName)
+      throws Exception {
     OAuthFlowContract.createAccount(database, email);
     String redirectUri = "http://localhost:40123/oauth/callback";
     Browser browser = new Browser(base);
     HttpResponse<String> registered =
         browser.postJson(
             "/oauth/register",
-            "{\"client_name\":\"Claude\",\"redirect_uris\":[\""
+            "{\"client_name\":"
+                + JSON.writeValueAsString(clientName)
+                + ",\"redirect_uris\":[\""
                 + redirectUri
                 + "\"],\"token_endpoint_auth_method\":\"none\"}");
     String clientId = JSON.readTree(registered.body()).get("client_id").asText();
