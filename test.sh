@@ -48,6 +48,13 @@ if ! command -v npm >/dev/null; then
   as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nodejs npm >/dev/null
 fi
 
+# The browser tests drive the Debian chromium through chromium-driver (WebDriver).
+if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; then
+  echo "test.sh: chromium or chromium-driver is missing; installing them with apt-get" >&2
+  as_root apt-get update -qq
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver >/dev/null
+fi
+
 case "$PG_URL" in
   jdbc:postgresql://127.0.0.1:5432/* | jdbc:postgresql://localhost:5432/*) ensure_local_postgres ;;
   *) echo "test.sh: using the PostgreSQL at $PG_URL" >&2 ;;

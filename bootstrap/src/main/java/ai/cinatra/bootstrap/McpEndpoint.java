@@ -53,6 +53,8 @@ final class McpEndpoint {
     ObjectTools.all(wiring.objects()).forEach(tools::register);
     ListTools.all(wiring.lists()).forEach(tools::register);
     AdminTools.all(wiring.accountAdmin(), wiring.accountAdmin()).forEach(tools::register);
+    ai.cinatra.adapters.http.mcp.tool.admin.ClientTools.all(wiring.clientAdmin())
+        .forEach(tools::register);
     List<McpExtension> extensions = List.of();
     if (settings.testFixtures) {
       LOG.warn("mcp.testFixtures is on: the conformance fixtures are served. Tests only!");

@@ -67,6 +67,13 @@ public final class ClientAdminService implements ClientAdminUseCase {
         listings, more ? Optional.of(shown.get(limit - 1).clientId().value()) : Optional.empty());
   }
 
+  @Override
+  public ClientPage listClientsAsAdmin(
+      Actor actor, Optional<String> nameContains, Optional<String> cursor, int limit) {
+    Auditor.require(actor, Primitive.CLIENTS_ADMINISTER, "list every client");
+    return listClients(actor, nameContains, cursor, limit);
+  }
+
   /** Admins see every connected account; others see only their own, and how many there are. */
   private static ClientListing visibleTo(Actor actor, ConnectedClient client) {
     if (actor.role() == Role.ADMIN) {

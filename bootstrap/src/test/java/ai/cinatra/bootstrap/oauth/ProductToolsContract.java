@@ -275,6 +275,50 @@ abstract class ProductToolsContract {
   }
 
   @Test
+  void anAdmin_listsClientsAndDisconnectsOne_andThatClientsTokenStopsAtOnce() throws Exception {
+    Client member = new Client(Role.MEMBER);
+    Client admin = new Client(Role.ADMIN);
+    assertThat(member.refused("mcp_clients_list", "{}")).contains("needs admin");
+    String clientId = null;
+    String cursor = null;
+    do {
+      JsonNode page =
+          admin.ok(
+              "mcp_clients_list",
+              "{\"nameContains\":\"CLAUDE\""
+                  + (cursor == null ? "" : ",\"cursor\":\"" + cursor + "\"")
+                  + "}");
+      for (JsonNode client : page.get("clients")) {
+        assertThat(client.get("clientName").asText()).containsIgnoringCase("claude");
+        if (client.get("connectedAccounts").toString().contains(member.email)) {
+          clientId = client.get("clientId").asText();
+        }
+      }
+      cursor = page.hasNonNull("nextCursor") ? page.get("nextCursor").asText() : null;
+    } while (cursor != null);
+    assertThat(clientId).as("the member's client is listed with the member").isNotNull();
+
+    assertThat(admin.refused("mcp_client_disconnect", "{\"clientId\":\"mcp_nope\"}"))
+        .contains("no client with id mcp_nope");
+    assertThat(member.refused("mcp_client_disconnect", "{\"clientId\":\"" + clientId + "\"}"))
+        .contains("needs admin");
+    JsonNode done = admin.ok("mcp_client_disconnect", "{\"clientId\":\"" + clientId + "\"}");
+    assertThat(done.get("disconnectedAccounts").asInt()).isEqualTo(1);
+    assertThat(
+            new Browser(base())
+                .postJsonWithBearer(
+                    "/api/mcp",
+                    McpEndpointContract.call(1, "whoami", "{}"),
+                    member.token,
+                    member.session)
+                .statusCode())
+        .as("the member's token through that client is refused on its next call")
+        .isEqualTo(401);
+    assertThat(admin.ok("whoami", "{}").get("role").asText()).isEqualTo("admin");
+    assertThat(audited("mcp_client_disconnect", "ok")).isEqualTo(1);
+  }
+
+  @Test
   void everyone_listsTheInstalledAgents_andReadsTheirDefinitions() throws Exception {
     ai.cinatra.adapters.persistence.agent.JdbiAgentRepository agents =
         new ai.cinatra.adapters.persistence.agent.JdbiAgentRepository(database());

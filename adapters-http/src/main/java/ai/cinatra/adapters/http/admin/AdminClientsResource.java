@@ -39,7 +39,7 @@ public final class AdminClientsResource {
       @QueryParam("limit") @DefaultValue("50") int limit,
       @Context ContainerRequestContext request) {
     ClientAdminUseCase.ClientPage page =
-        clients.listClients(
+        clients.listClientsAsAdmin(
             actor(request), Optional.ofNullable(nameContains), Optional.ofNullable(cursor), limit);
     return new ClientPageView(
         page.clients().stream().map(ClientView::of).toList(), page.nextCursor().orElse(null));

@@ -26,6 +26,10 @@ public interface ClientAdminUseCase {
   ClientPage listClients(
       Actor actor, Optional<String> nameContains, Optional<String> cursor, int limit);
 
+  /** The same for admins only: the mcp_clients_list tool and the REST admin API. */
+  ClientPage listClientsAsAdmin(
+      Actor actor, Optional<String> nameContains, Optional<String> cursor, int limit);
+
   /**
    * One client as this actor may see it.
    *
