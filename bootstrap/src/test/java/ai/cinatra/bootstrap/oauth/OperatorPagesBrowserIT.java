@@ -94,7 +94,17 @@ class OperatorPagesBrowserIT {
                   "sa",
                   ""));
 
-      // First run: the person at the machine creates the first admin, and lands on the page.
+      // First run: never through a proxy, even one on this machine.
+      assertThat(
+              java.net.http.HttpClient.newHttpClient()
+                  .send(
+                      java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "/setup"))
+                          .header("X-Forwarded-For", "203.0.113.7")
+                          .build(),
+                      HttpResponse.BodyHandlers.ofString())
+                  .statusCode())
+          .isEqualTo(404);
+      // The person at the machine creates the first admin, and lands on the page.
       admin.open(base + "/setup");
       admin.find("#email").sendKeys(ADMIN);
       admin.find("#password").sendKeys(ADMIN_PASSWORD);
@@ -175,6 +185,31 @@ class OperatorPagesBrowserIT {
       admin.find("#copy").click();
       assertThat(admin.text("#copy")).isEqualTo("Copied");
 
+      // Forms posted without this session's CSRF token change nothing.
+      String cookie =
+          "cinatra_session=" + admin.driver.manage().getCookieNamed("cinatra_session").getValue();
+      HttpResponse<String> forged =
+          postForm(
+              base + "/configuration/development?tab=tunnel",
+              cookie,
+              "url=https%3A%2F%2Fevil.example.test&csrf=guess");
+      assertThat(forged.statusCode()).isEqualTo(403);
+      assertThat(forged.body()).contains("nothing was changed");
+      String claudeDesktopId = row(admin, "Claude Desktop").getAttribute("data-client-id");
+      assertThat(
+              postForm(
+                      base
+                          + "/connectors/cinatra-ai/mcp-client-registry-connector/clients/"
+                          + claudeDesktopId
+                          + "/disconnect",
+                      cookie,
+                      "")
+                  .statusCode())
+          .isEqualTo(403);
+      assertThat(new Browser(base).get("/.well-known/oauth-authorization-server").body())
+          .contains("\"issuer\":\"" + PUBLIC + "\"");
+      assertThat(RawMcpClient.initialize(base, claudeToken).statusCode()).isEqualTo(200);
+
       // Disconnect Claude Desktop, confirmed: its token is refused at once, the other still works.
       admin.follow(row(admin, "Claude Desktop").findElement(By.cssSelector("a.disconnect")));
       assertThat(admin.text("#consequence")).contains("loses access at once");
@@ -229,6 +264,18 @@ class OperatorPagesBrowserIT {
     } finally {
       receiver.stop(0);
     }
+  }
+
+  private static HttpResponse<String> postForm(String url, String cookie, String form)
+      throws Exception {
+    return java.net.http.HttpClient.newHttpClient()
+        .send(
+            java.net.http.HttpRequest.newBuilder(java.net.URI.create(url))
+                .header("Cookie", cookie)
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(form))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
   }
 
   private static WebElement row(Chromium browser, String clientName) {
