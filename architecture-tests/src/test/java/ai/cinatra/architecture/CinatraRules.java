@@ -52,6 +52,8 @@ final class CinatraRules {
               List.of("jakarta.ws.rs..", "org.glassfish.jersey.."),
               List.of("http")),
           new Confinement("Dropwizard", List.of("io.dropwizard.."), List.of("http")),
+          new Confinement("swagger-core", List.of("io.swagger.."), List.of("http")),
+          new Confinement("FreeMarker", List.of("freemarker.."), List.of("http")),
           new Confinement(
               "Jackson", List.of("com.fasterxml.jackson.."), List.of("http", "persistence")),
           new Confinement("MapStruct", List.of("org.mapstruct.."), List.of("http", "persistence")),

@@ -56,17 +56,19 @@ class PlantedViolationsTest {
 
   /** The planted class that breaks each confinement. */
   private static final Map<String, String[]> OFFENDERS =
-      Map.of(
-          "JDBI", new String[] {"oauth.UsesJdbi"},
-          "Liquibase", new String[] {"oauth.UsesLiquibase"},
-          "db-scheduler", new String[] {"http.UsesDbScheduler"},
-          "jose4j", new String[] {"persistence.UsesJose4j"},
-          "Bouncy Castle", new String[] {"persistence.UsesBouncyCastle"},
-          "Jersey and JAX-RS", new String[] {"oauth.UsesJaxRs"},
-          "Dropwizard", new String[] {"persistence.UsesDropwizard"},
-          "Jackson", new String[] {"oauth.UsesJackson"},
-          "MapStruct", new String[] {"oauth.UsesMapStruct"},
-          "JDBC drivers", new String[] {"http.UsesH2", "http.UsesPostgresDriver"});
+      Map.ofEntries(
+          Map.entry("JDBI", new String[] {"oauth.UsesJdbi"}),
+          Map.entry("Liquibase", new String[] {"oauth.UsesLiquibase"}),
+          Map.entry("db-scheduler", new String[] {"http.UsesDbScheduler"}),
+          Map.entry("jose4j", new String[] {"persistence.UsesJose4j"}),
+          Map.entry("Bouncy Castle", new String[] {"persistence.UsesBouncyCastle"}),
+          Map.entry("Jersey and JAX-RS", new String[] {"oauth.UsesJaxRs"}),
+          Map.entry("Dropwizard", new String[] {"persistence.UsesDropwizard"}),
+          Map.entry("swagger-core", new String[] {"persistence.UsesSwagger"}),
+          Map.entry("FreeMarker", new String[] {"oauth.UsesFreeMarker"}),
+          Map.entry("Jackson", new String[] {"oauth.UsesJackson"}),
+          Map.entry("MapStruct", new String[] {"oauth.UsesMapStruct"}),
+          Map.entry("JDBC drivers", new String[] {"http.UsesH2", "http.UsesPostgresDriver"}));
 
   static Stream<CinatraRules.Confinement> confinements() {
     return CinatraRules.CONFINEMENTS.stream();
