@@ -225,7 +225,7 @@ public class CinatraApplication extends Application<CinatraConfiguration> {
     environment.jersey().register(new ApplicationExceptionMapper());
     environment.jersey().register(new InvalidValueExceptionMapper());
     environment.jersey().register(new OAuthExceptionMapper());
-    environment.jersey().register(new HomeResource(configuration.getBaseUrl() + "/api/mcp"));
+    environment.jersey().register(new HomeResource(wiring.serverAddress()));
     environment.jersey().register(new DiscoveryResource(wiring.serverAddress()));
     environment.jersey().register(new JwksResource(wiring.signingKeys()));
     environment.jersey().register(new SignInResource(wiring.signIn(), wiring.serverAddress()));
@@ -256,10 +256,7 @@ public class CinatraApplication extends Application<CinatraConfiguration> {
     WebPages pages = new WebPages(wiring.signIn());
     jersey.register(new AssetsResource());
     jersey.register(
-        new SetupPageResource(
-            wiring.firstRun(),
-            wiring.signIn(),
-            wiring.serverAddress().current().issuer().startsWith("https://")));
+        new SetupPageResource(wiring.firstRun(), wiring.signIn(), wiring.serverAddress()));
     jersey.register(new TunnelPageResource(pages, wiring.serverAddress()));
     jersey.register(
         new ConnectorSetupPageResource(pages, wiring.serverAddress(), wiring.clientAdmin()));

@@ -67,4 +67,61 @@ class PostgresIT {
     }
     assertThat(workDir.resolve("data")).doesNotExist();
   }
+
+  @Test
+  void thePublicUrl_setOnOneNode_isFollowedByTheOther() throws Exception {
+    Map<String, String> environment =
+        Map.of(
+            "CINATRA_DATABASE_URL",
+            TestPostgres.urlFor(schema),
+            "CINATRA_DATABASE_USER",
+            TestPostgres.USER,
+            "CINATRA_DATABASE_PASSWORD",
+            TestPostgres.PASSWORD,
+            "CINATRA_KEY_ENCRYPTION_KEY",
+            "q83vEjRWeJq83vEjRWeJq83vEjRWeJq83vEjRWeJq80=");
+    CinatraJar jar = new CinatraJar(workDir, environment);
+    assertThat(jar.run("", "account", "create", "--email", "ops@b.c", "--role", "admin").exitCode())
+        .isZero();
+    String token = jar.run("", "token", "create", "--email", "ops@b.c").stdout().strip();
+    int portA = CinatraJar.freePort();
+    int portB = CinatraJar.freePort();
+    try (CinatraJar.Server a = jar.server(portA, CinatraJar.freePort());
+        CinatraJar.Server b = jar.server(portB, CinatraJar.freePort())) {
+      java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+      var set =
+          http.send(
+              java.net.http.HttpRequest.newBuilder(
+                      java.net.URI.create("http://127.0.0.1:" + portA + "/api/admin/public-url"))
+                  .header("Authorization", "Bearer " + token)
+                  .header("Content-Type", "application/json")
+                  .PUT(
+                      java.net.http.HttpRequest.BodyPublishers.ofString(
+                          "{\"url\":\"https://nodes.example.test\"}"))
+                  .build(),
+              java.net.http.HttpResponse.BodyHandlers.ofString());
+      assertThat(set.statusCode()).as(set.body()).isEqualTo(200);
+      String metadata = "";
+      long deadline = System.nanoTime() + java.time.Duration.ofSeconds(10).toNanos();
+      while (System.nanoTime() < deadline) {
+        metadata =
+            http.send(
+                    java.net.http.HttpRequest.newBuilder(
+                            java.net.URI.create(
+                                "http://127.0.0.1:"
+                                    + portB
+                                    + "/.well-known/oauth-protected-resource/api/mcp"))
+                        .build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString())
+                .body();
+        if (metadata.contains("https://nodes.example.test/api/mcp")) {
+          break;
+        }
+        Thread.sleep(250);
+      }
+      assertThat(metadata)
+          .as("node B's protected-resource metadata names the new address")
+          .contains("\"resource\":\"https://nodes.example.test/api/mcp\"");
+    }
+  }
 }

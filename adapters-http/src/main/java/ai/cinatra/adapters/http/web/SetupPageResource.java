@@ -3,6 +3,7 @@ package ai.cinatra.adapters.http.web;
 import ai.cinatra.adapters.http.session.SessionCookies;
 import ai.cinatra.application.error.ApplicationException;
 import ai.cinatra.application.port.in.account.FirstRunUseCase;
+import ai.cinatra.application.port.in.oauth.ServerAddressQuery;
 import ai.cinatra.application.port.in.session.SignInUseCase;
 import ai.cinatra.application.port.in.session.SignedIn;
 import ai.cinatra.domain.account.Email;
@@ -29,12 +30,18 @@ import java.net.UnknownHostException;
 public final class SetupPageResource {
   private final FirstRunUseCase firstRun;
   private final SignInUseCase signIn;
-  private final boolean secureCookies;
+  private final ServerAddressQuery address;
 
-  public SetupPageResource(FirstRunUseCase firstRun, SignInUseCase signIn, boolean secureCookies) {
+  public SetupPageResource(
+      FirstRunUseCase firstRun, SignInUseCase signIn, ServerAddressQuery address) {
     this.firstRun = firstRun;
     this.signIn = signIn;
-    this.secureCookies = secureCookies;
+    this.address = address;
+  }
+
+  /** Secure cookies once the server is reached over https, as the sign-in page sets them. */
+  private boolean secureCookies() {
+    return address.current().issuer().startsWith("https://");
   }
 
   /** The first-admin form. */
@@ -74,7 +81,7 @@ public final class SetupPageResource {
     String csrf =
         csrfCookie != null && csrfCookie.length() == 43 ? csrfCookie : OpaqueSecret.generate();
     return Response.fromResponse(WebPages.page(200, new SetupView(csrf, null, null)))
-        .cookie(SessionCookies.preSessionCsrf(csrf, secureCookies))
+        .cookie(SessionCookies.preSessionCsrf(csrf, secureCookies()))
         .build();
   }
 
@@ -102,8 +109,8 @@ public final class SetupPageResource {
     return Response.fromResponse(WebPages.see(ConnectorSetupPageResource.SETUP))
         .cookie(
             SessionCookies.session(
-                signedIn.token(), secureCookies, (int) WebSession.LIFETIME.toSeconds()),
-            SessionCookies.expired(SessionCookies.PRE_SESSION_CSRF, secureCookies))
+                signedIn.token(), secureCookies(), (int) WebSession.LIFETIME.toSeconds()),
+            SessionCookies.expired(SessionCookies.PRE_SESSION_CSRF, secureCookies()))
         .build();
   }
 
