@@ -111,15 +111,14 @@ class Jose4jAccessTokensTest {
   }
 
   @Test
-  void wrongAudienceOrIssuer_isRefused() {
+  void wrongAudienceOrIssuer_isRefused_sayingTheAddressChanged() {
     String token = tokens.issue(claims(NOW));
+    String moved =
+        "the access token was issued for another address of this server: its public URL"
+            + " changed, so reconnect the client to sign in again";
 
-    assertInvalid(
-        () -> tokens.verify(token, ISSUER, "https://other.example/api/mcp", NOW),
-        "the access token is not valid here");
-    assertInvalid(
-        () -> tokens.verify(token, "https://other.example", AUDIENCE, NOW),
-        "the access token is not valid here");
+    assertInvalid(() -> tokens.verify(token, ISSUER, "https://other.example/api/mcp", NOW), moved);
+    assertInvalid(() -> tokens.verify(token, "https://other.example", AUDIENCE, NOW), moved);
   }
 
   @Test
