@@ -93,6 +93,15 @@ public final class CinatraJar {
     return builder.start();
   }
 
+  /** The embedded H2 database of this work directory, shared with a running server. */
+  public org.jdbi.v3.core.Jdbi embeddedDatabase() {
+    return ai.cinatra.adapters.persistence.JdbiSetup.configure(
+        org.jdbi.v3.core.Jdbi.create(
+            "jdbc:h2:file:" + workDir.resolve("data/cinatra") + ";MODE=PostgreSQL;AUTO_SERVER=TRUE",
+            "sa",
+            ""));
+  }
+
   public static int freePort() throws IOException {
     try (ServerSocket socket = new ServerSocket(0)) {
       return socket.getLocalPort();

@@ -70,16 +70,7 @@ class PostgresIT {
 
   @Test
   void thePublicUrl_setOnOneNode_isFollowedByTheOther() throws Exception {
-    Map<String, String> environment =
-        Map.of(
-            "CINATRA_DATABASE_URL",
-            TestPostgres.urlFor(schema),
-            "CINATRA_DATABASE_USER",
-            TestPostgres.USER,
-            "CINATRA_DATABASE_PASSWORD",
-            TestPostgres.PASSWORD,
-            "CINATRA_KEY_ENCRYPTION_KEY",
-            "q83vEjRWeJq83vEjRWeJq83vEjRWeJq83vEjRWeJq80=");
+    Map<String, String> environment = TestPostgres.jarEnvironment(schema, "http://localhost:3000");
     CinatraJar jar = new CinatraJar(workDir, environment);
     assertThat(jar.run("", "account", "create", "--email", "ops@b.c", "--role", "admin").exitCode())
         .isZero();

@@ -77,15 +77,7 @@ class SdkRunScenarioIT {
     Map<String, String> environment =
         schema == null
             ? Map.of("CINATRA_BASE_URL", base)
-            : Map.of(
-                "CINATRA_BASE_URL",
-                base,
-                "CINATRA_DATABASE_URL",
-                TestPostgres.urlFor(schema),
-                "CINATRA_DATABASE_USER",
-                TestPostgres.USER,
-                "CINATRA_DATABASE_PASSWORD",
-                TestPostgres.PASSWORD);
+            : TestPostgres.jarEnvironment(schema, base);
     CinatraJar jar = new CinatraJar(workDir, environment);
     CinatraJar.Server server = null;
     try {

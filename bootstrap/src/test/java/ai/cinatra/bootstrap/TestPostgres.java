@@ -36,6 +36,16 @@ public final class TestPostgres {
     return URL + (URL.contains("?") ? "&" : "?") + "currentSchema=" + schema;
   }
 
+  /** The environment that points the jar at {@code schema}, as several nodes would be pointed. */
+  public static java.util.Map<String, String> jarEnvironment(String schema, String baseUrl) {
+    return java.util.Map.of(
+        "CINATRA_BASE_URL", baseUrl,
+        "CINATRA_DATABASE_URL", urlFor(schema),
+        "CINATRA_DATABASE_USER", USER,
+        "CINATRA_DATABASE_PASSWORD", PASSWORD,
+        "CINATRA_KEY_ENCRYPTION_KEY", "q83vEjRWeJq83vEjRWeJq83vEjRWeJq83vEjRWeJq80=");
+  }
+
   private static void sql(String statement) {
     try (Connection c = DriverManager.getConnection(URL, USER, PASSWORD);
         Statement s = c.createStatement()) {

@@ -2,7 +2,6 @@ package ai.cinatra.bootstrap.oauth;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import ai.cinatra.adapters.persistence.JdbiSetup;
 import ai.cinatra.adapters.persistence.account.JdbiAccountRepository;
 import ai.cinatra.bootstrap.CinatraJar;
 import ai.cinatra.domain.account.Email;
@@ -83,14 +82,7 @@ class HttpApiConnectorIT {
     String base = "http://127.0.0.1:" + port;
     CinatraJar jar = new CinatraJar(workDir, Map.of("CINATRA_BASE_URL", base));
     try (CinatraJar.Server server = jar.server(port, CinatraJar.freePort())) {
-      Jdbi database =
-          JdbiSetup.configure(
-              Jdbi.create(
-                  "jdbc:h2:file:"
-                      + workDir.resolve("data/cinatra")
-                      + ";MODE=PostgreSQL;AUTO_SERVER=TRUE",
-                  "sa",
-                  ""));
+      Jdbi database = jar.embeddedDatabase();
       RawMcpClient member = client(base, database, "member@example.org", Role.MEMBER);
       RawMcpClient admin = client(base, database, "admin@example.org", Role.ADMIN);
       assertThat(member.toolNames()).noneMatch(n -> n.startsWith("tracker_"));

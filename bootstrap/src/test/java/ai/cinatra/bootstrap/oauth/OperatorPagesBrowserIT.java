@@ -3,7 +3,6 @@ package ai.cinatra.bootstrap.oauth;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import ai.cinatra.adapters.persistence.JdbiSetup;
 import ai.cinatra.bootstrap.CinatraJar;
 import com.sun.net.httpserver.HttpServer;
 import java.net.InetSocketAddress;
@@ -85,14 +84,7 @@ class OperatorPagesBrowserIT {
                 List.of("-Ddw.runs.pollingInterval=200ms", "-Ddw.runs.heartbeatInterval=1s"));
         Chromium admin = new Chromium();
         Chromium member = new Chromium()) {
-      Jdbi database =
-          JdbiSetup.configure(
-              Jdbi.create(
-                  "jdbc:h2:file:"
-                      + workDir.resolve("data/cinatra")
-                      + ";MODE=PostgreSQL;AUTO_SERVER=TRUE",
-                  "sa",
-                  ""));
+      Jdbi database = jar.embeddedDatabase();
 
       // First run: never through a proxy, even one on this machine.
       assertThat(

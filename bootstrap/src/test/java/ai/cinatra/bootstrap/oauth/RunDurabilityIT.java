@@ -75,15 +75,7 @@ class RunDurabilityIT {
     Map<String, String> environment =
         schema == null
             ? Map.of("CINATRA_BASE_URL", base)
-            : Map.of(
-                "CINATRA_BASE_URL",
-                base,
-                "CINATRA_DATABASE_URL",
-                TestPostgres.urlFor(schema),
-                "CINATRA_DATABASE_USER",
-                TestPostgres.USER,
-                "CINATRA_DATABASE_PASSWORD",
-                TestPostgres.PASSWORD);
+            : TestPostgres.jarEnvironment(schema, base);
     CinatraJar jar = new CinatraJar(workDir, environment);
     assertThat(jar.run("", "agent", "install", EXAMPLE.toString()).exitCode()).isZero();
     assertThat(
@@ -101,15 +93,10 @@ class RunDurabilityIT {
     try {
       CinatraJar.Server first = jar.server(port, admin, fastRecovery);
       Jdbi database =
-          JdbiSetup.configure(
-              schema == null
-                  ? Jdbi.create(
-                      "jdbc:h2:file:"
-                          + workDir.resolve("data/cinatra")
-                          + ";MODE=PostgreSQL;AUTO_SERVER=TRUE",
-                      "sa",
-                      "")
-                  : Jdbi.create(
+          schema == null
+              ? jar.embeddedDatabase()
+              : JdbiSetup.configure(
+                  Jdbi.create(
                       TestPostgres.urlFor(schema), TestPostgres.USER, TestPostgres.PASSWORD));
       String token =
           McpEndpointContract.tokenFor(base, database, "durable@example.org", base + "/api/mcp");

@@ -113,22 +113,22 @@ public final class ConnectorSetupPageResource {
       @QueryParam("disconnected") String disconnected,
       @Context HttpHeaders headers,
       @Context UriInfo uri) {
-    Optional<SignedInPerson> person = pages.person(headers);
-    if (person.isEmpty()) {
-      return WebPages.signIn(uri);
-    }
-    boolean all = "all".equals(show) && person.get().actor().role() == Role.ADMIN;
+    return pages.signedIn(headers, uri, person -> setup(person, show, disconnected));
+  }
+
+  private Response setup(SignedInPerson person, String show, String disconnected) {
+    boolean all = "all".equals(show) && person.actor().role() == Role.ADMIN;
     var page =
         clients.listClients(
-            person.get().actor(),
+            person.actor(),
             all ? Optional.empty() : Optional.of(NAME_FILTER),
             Optional.empty(),
             ClientAdminUseCase.MAX_PAGE);
     return WebPages.page(
         200,
         new SetupView(
-            person.get(),
-            publicUrl.publicUrl(person.get().actor()),
+            person,
+            publicUrl.publicUrl(person.actor()),
             page.clients().stream().map(ConnectorSetupPageResource::row).toList(),
             all,
             disconnected));
@@ -138,16 +138,15 @@ public final class ConnectorSetupPageResource {
   @Path("clients/{clientId}/disconnect")
   public Response confirm(
       @PathParam("clientId") String clientId, @Context HttpHeaders headers, @Context UriInfo uri) {
-    Optional<SignedInPerson> person = pages.person(headers);
-    if (person.isEmpty()) {
-      return WebPages.signIn(uri);
-    }
-    if (person.get().actor().role() != Role.ADMIN) {
-      return ErrorPage.forbidden(person.get(), "Only admins disconnect clients.");
-    }
-    return find(person.get(), clientId)
-        .map(c -> WebPages.page(200, new ConfirmView(person.get(), row(c))))
-        .orElseGet(() -> ErrorPage.notFound(person.get(), "No client with that id."));
+    return pages.signedIn(
+        headers,
+        uri,
+        person ->
+            person.actor().role() != Role.ADMIN
+                ? ErrorPage.forbidden(person, "Only admins disconnect clients.")
+                : find(person, clientId)
+                    .map(c -> WebPages.page(200, new ConfirmView(person, row(c))))
+                    .orElseGet(() -> ErrorPage.notFound(person, "No client with that id.")));
   }
 
   @POST
@@ -157,24 +156,21 @@ public final class ConnectorSetupPageResource {
       @FormParam("csrf") String csrf,
       @Context HttpHeaders headers,
       @Context UriInfo uri) {
-    Optional<SignedInPerson> person = pages.person(headers);
-    if (person.isEmpty()) {
-      return WebPages.signIn(uri);
+    return pages.form(headers, uri, csrf, SETUP, person -> disconnect(person, clientId));
+  }
+
+  private Response disconnect(SignedInPerson person, String clientId) {
+    if (person.actor().role() != Role.ADMIN) {
+      return ErrorPage.forbidden(person, "Only admins disconnect clients.");
     }
-    if (!WebPages.csrfOk(person.get(), csrf)) {
-      return ErrorPage.expired(person.get(), SETUP);
-    }
-    if (person.get().actor().role() != Role.ADMIN) {
-      return ErrorPage.forbidden(person.get(), "Only admins disconnect clients.");
-    }
-    Optional<ClientListing> client = find(person.get(), clientId);
+    Optional<ClientListing> client = find(person, clientId);
     if (client.isEmpty()) {
-      return ErrorPage.notFound(person.get(), "No client with that id.");
+      return ErrorPage.notFound(person, "No client with that id.");
     }
     try {
-      clients.disconnect(person.get().actor(), client.get().client().clientId());
+      clients.disconnect(person.actor(), client.get().client().clientId());
     } catch (NotFoundException e) {
-      return ErrorPage.notFound(person.get(), "No client with that id.");
+      return ErrorPage.notFound(person, "No client with that id.");
     }
     String name = String.valueOf(row(client.get()).get("name"));
     return WebPages.see(SETUP + "?disconnected=" + URLEncoder.encode(name, StandardCharsets.UTF_8));

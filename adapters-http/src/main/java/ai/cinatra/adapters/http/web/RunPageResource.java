@@ -112,11 +112,7 @@ public final class RunPageResource {
   @GET
   public Response show(
       @PathParam("runId") String runId, @Context HttpHeaders headers, @Context UriInfo uri) {
-    Optional<SignedInPerson> person = pages.person(headers);
-    if (person.isEmpty()) {
-      return WebPages.signIn(uri);
-    }
-    return render(person.get(), runId, 200, null);
+    return pages.signedIn(headers, uri, person -> render(person, runId, 200, null));
   }
 
   @POST
@@ -128,17 +124,18 @@ public final class RunPageResource {
       @FormParam("note") String note,
       @Context HttpHeaders headers,
       @Context UriInfo uri) {
-    Optional<SignedInPerson> person = pages.person(headers);
-    if (person.isEmpty()) {
-      return WebPages.signIn(uri);
-    }
-    String page = "/agents/status/" + runId;
-    if (!WebPages.csrfOk(person.get(), csrf)) {
-      return ErrorPage.expired(person.get(), page);
-    }
+    return pages.form(
+        headers,
+        uri,
+        csrf,
+        "/agents/status/" + runId,
+        person -> resume(person, runId, decision, note));
+  }
+
+  private Response resume(SignedInPerson person, String runId, String decision, String note) {
     Optional<RunId> id = parse(runId);
     if (id.isEmpty()) {
-      return ErrorPage.notFound(person.get(), "No run with that id.");
+      return ErrorPage.notFound(person, "No run with that id.");
     }
     Optional<String> approvalNote =
         Optional.ofNullable(note).map(String::strip).filter(n -> !n.isEmpty());
@@ -150,18 +147,18 @@ public final class RunPageResource {
         Map<String, Object> rejection = new LinkedHashMap<>();
         rejection.put("decision", "reject");
         approvalNote.ifPresent(n -> rejection.put("note", n));
-        runs.resume(person.get().actor(), id.get(), Optional.of(rejection), Optional.empty());
+        runs.resume(person.actor(), id.get(), Optional.of(rejection), Optional.empty());
       } else if ("approve".equals(decision)) {
-        runs.resume(person.get().actor(), id.get(), Optional.empty(), approvalNote);
+        runs.resume(person.actor(), id.get(), Optional.empty(), approvalNote);
       } else {
         throw new InvalidValueException("choose Approve or Reject");
       }
     } catch (NotFoundException e) {
-      return ErrorPage.notFound(person.get(), e.getMessage());
+      return ErrorPage.notFound(person, e.getMessage());
     } catch (ApplicationException | InvalidValueException e) {
-      return render(person.get(), runId, 400, e.getMessage());
+      return render(person, runId, 400, e.getMessage());
     }
-    return WebPages.see(page);
+    return WebPages.see("/agents/status/" + runId);
   }
 
   private Response render(SignedInPerson person, String runId, int status, String error) {

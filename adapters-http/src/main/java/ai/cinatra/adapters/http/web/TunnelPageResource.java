@@ -14,7 +14,6 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import java.util.Optional;
 
 /**
  * {@code /configuration/development?tab=tunnel}: where an admin sets the public HTTPS URL that
@@ -83,17 +82,16 @@ public final class TunnelPageResource {
       @QueryParam("saved") String saved,
       @Context HttpHeaders headers,
       @Context UriInfo uri) {
-    Optional<SignedInPerson> person = pages.person(headers);
-    if (person.isEmpty()) {
-      return WebPages.signIn(uri);
-    }
-    if (person.get().actor().role() != Role.ADMIN) {
-      return ErrorPage.forbidden(person.get(), "Only admins set the public URL.");
-    }
-    return WebPages.page(
-        200,
-        new TunnelView(
-            person.get(), publicUrl.publicUrl(person.get().actor()), null, null, saved != null));
+    return pages.signedIn(
+        headers,
+        uri,
+        person ->
+            person.actor().role() != Role.ADMIN
+                ? ErrorPage.forbidden(person, "Only admins set the public URL.")
+                : WebPages.page(
+                    200,
+                    new TunnelView(
+                        person, publicUrl.publicUrl(person.actor()), null, null, saved != null)));
   }
 
   @POST
@@ -102,21 +100,17 @@ public final class TunnelPageResource {
       @FormParam("url") String url,
       @Context HttpHeaders headers,
       @Context UriInfo uri) {
-    Optional<SignedInPerson> person = pages.person(headers);
-    if (person.isEmpty()) {
-      return WebPages.signIn(uri);
-    }
-    if (!WebPages.csrfOk(person.get(), csrf)) {
-      return ErrorPage.expired(person.get(), PATH);
-    }
+    return pages.form(headers, uri, csrf, PATH, person -> save(person, url));
+  }
+
+  private Response save(SignedInPerson person, String url) {
     try {
-      publicUrl.setPublicUrl(person.get().actor(), url);
+      publicUrl.setPublicUrl(person.actor(), url);
       return WebPages.see(PATH + "&saved=1");
     } catch (InvalidValueException | ApplicationException e) {
       return WebPages.page(
           e instanceof ApplicationException ? 403 : 400,
-          new TunnelView(
-              person.get(), publicUrl.publicUrl(person.get().actor()), e.getMessage(), url, false));
+          new TunnelView(person, publicUrl.publicUrl(person.actor()), e.getMessage(), url, false));
     }
   }
 }

@@ -11,6 +11,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * What the operator pages share: who is signed in (from the session cookie), the way to sign-in
@@ -40,6 +41,28 @@ public final class WebPages {
   /** The signed-in person behind a session cookie's value, if any. */
   public Optional<SignedInPerson> person(String sessionToken) {
     return signIn.person(sessionToken);
+  }
+
+  /** The page for the signed-in person; anyone else is sent to sign in, and comes back here. */
+  public Response signedIn(
+      HttpHeaders headers, UriInfo uri, Function<SignedInPerson, Response> page) {
+    return person(headers).map(page).orElseGet(() -> signIn(uri));
+  }
+
+  /**
+   * A form's answer for the signed-in person whose session's CSRF token it carries; without that
+   * token nothing happens and the page says so, with a way {@code back}.
+   */
+  public Response form(
+      HttpHeaders headers,
+      UriInfo uri,
+      String csrf,
+      String back,
+      Function<SignedInPerson, Response> action) {
+    return signedIn(
+        headers,
+        uri,
+        person -> csrfOk(person, csrf) ? action.apply(person) : ErrorPage.expired(person, back));
   }
 
   /** Whether a posted CSRF token is this session's. */
