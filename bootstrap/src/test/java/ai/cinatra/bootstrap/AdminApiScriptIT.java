@@ -29,8 +29,7 @@ class AdminApiScriptIT {
     String base = "http://127.0.0.1:" + port;
     CinatraJar jar = new CinatraJar(workDir, Map.of("CINATRA_BASE_URL", base));
     for (String email : new String[] {"ops@example.org", "second@example.org"}) {
-      assertThat(jar.run("", "account", "create", "--email", email, "--role", "admin").exitCode())
-          .isZero();
+      jar.ok("", "account", "create", "--email", email, "--role", "admin");
     }
     CinatraJar.Outcome memberToken =
         jar.run("", "token", "create", "--email", "nobody@example.org");
@@ -43,10 +42,7 @@ class AdminApiScriptIT {
             .strip();
     assertThat(token).startsWith("cin_pat_");
     // Demoted before the script runs: ops@ is the last admin, which the script checks.
-    assertThat(
-            jar.run("", "account", "role", "--email", "second@example.org", "--role", "member")
-                .exitCode())
-        .isZero();
+    jar.ok("", "account", "role", "--email", "second@example.org", "--role", "member");
     try (CinatraJar.Server server = jar.server(port, CinatraJar.freePort())) {
       ProcessBuilder builder =
           new ProcessBuilder("bash", SCRIPT.toString()).redirectErrorStream(true);

@@ -40,6 +40,13 @@ public final class CinatraJar {
   }
 
   /** Runs a command to its end, with {@code stdin} as its whole standard input. */
+  /** Runs a command that must succeed; a failure shows what it printed. */
+  public Outcome ok(String stdin, String... args) throws IOException, InterruptedException {
+    Outcome outcome = run(stdin, args);
+    assertThat(outcome.exitCode()).as(String.join(" ", args) + ": " + outcome.stderr()).isZero();
+    return outcome;
+  }
+
   public Outcome run(String stdin, String... args) throws IOException, InterruptedException {
     Process process = start(List.of(), args);
     process.getOutputStream().write(stdin.getBytes(StandardCharsets.UTF_8));

@@ -87,37 +87,21 @@ class SdkRunScenarioIT {
               new String[] {"viewer@example.org", "viewer"},
               new String[] {"other@example.org", "member"},
               new String[] {"admin@example.org", "admin"})) {
-        assertThat(
-                jar.run(
-                        PASSWORD + "\n",
-                        "account",
-                        "create",
-                        "--email",
-                        account[0],
-                        "--role",
-                        account[1])
-                    .exitCode())
-            .isZero();
+        jar.ok(PASSWORD + "\n", "account", "create", "--email", account[0], "--role", account[1]);
       }
-      assertThat(
-              jar.run(
-                      "",
-                      "agent",
-                      "install",
-                      Path.of("..", "examples", "agents", "approve-and-notify.json")
-                          .toAbsolutePath()
-                          .toString())
-                  .exitCode())
-          .isZero();
-      assertThat(
-              jar.run(
-                      "",
-                      "connector",
-                      "webhook",
-                      "--url",
-                      "http://127.0.0.1:" + receiver.getAddress().getPort() + "/hook")
-                  .exitCode())
-          .isZero();
+      jar.ok(
+          "",
+          "agent",
+          "install",
+          Path.of("..", "examples", "agents", "approve-and-notify.json")
+              .toAbsolutePath()
+              .toString());
+      jar.ok(
+          "",
+          "connector",
+          "webhook",
+          "--url",
+          "http://127.0.0.1:" + receiver.getAddress().getPort() + "/hook");
       server = jar.server(port, adminPort, WORKERS);
 
       Path stderr = Files.createTempFile("sdk-scenario", ".err");

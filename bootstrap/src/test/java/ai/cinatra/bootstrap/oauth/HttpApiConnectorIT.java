@@ -130,7 +130,7 @@ class HttpApiConnectorIT {
            "steps": [{"id": "fetch", "kind": "connector", "connector": "tracker",
                       "operation": "report_slow", "timeoutSeconds": 1, "arguments": {}}]}
           """);
-      assertThat(jar.run("", "agent", "install", agent.toString()).exitCode()).isZero();
+      jar.ok("", "agent", "install", agent.toString());
       assertThat(member.toolNames()).contains("cinatra_slow-report");
       String runId = member.ok("cinatra_slow-report", "{}").get("runId").asText();
       JsonNode run = member.pollUntil(runId, "completed", "failed", "stopped");

@@ -66,17 +66,14 @@ class OperatorPagesBrowserIT {
     try (var files = Files.list(examples)) {
       List<String> install = new ArrayList<>(List.of("agent", "install"));
       files.map(Path::toString).sorted().forEach(install::add);
-      assertThat(jar.run("", install.toArray(String[]::new)).exitCode()).isZero();
+      jar.ok("", install.toArray(String[]::new));
     }
-    assertThat(
-            jar.run(
-                    "",
-                    "connector",
-                    "webhook",
-                    "--url",
-                    "http://127.0.0.1:" + receiver.getAddress().getPort() + "/hook")
-                .exitCode())
-        .isZero();
+    jar.ok(
+        "",
+        "connector",
+        "webhook",
+        "--url",
+        "http://127.0.0.1:" + receiver.getAddress().getPort() + "/hook");
     try (CinatraJar.Server server =
             jar.server(
                 port,

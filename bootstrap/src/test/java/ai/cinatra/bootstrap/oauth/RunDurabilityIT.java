@@ -77,16 +77,13 @@ class RunDurabilityIT {
             ? Map.of("CINATRA_BASE_URL", base)
             : TestPostgres.jarEnvironment(schema, base);
     CinatraJar jar = new CinatraJar(workDir, environment);
-    assertThat(jar.run("", "agent", "install", EXAMPLE.toString()).exitCode()).isZero();
-    assertThat(
-            jar.run(
-                    "",
-                    "connector",
-                    "webhook",
-                    "--url",
-                    "http://127.0.0.1:" + receiver.getAddress().getPort() + "/hook")
-                .exitCode())
-        .isZero();
+    jar.ok("", "agent", "install", EXAMPLE.toString());
+    jar.ok(
+        "",
+        "connector",
+        "webhook",
+        "--url",
+        "http://127.0.0.1:" + receiver.getAddress().getPort() + "/hook");
     List<String> fastRecovery =
         List.of("-Ddw.runs.heartbeatInterval=1s", "-Ddw.runs.pollingInterval=200ms");
     int admin = CinatraJar.freePort();
