@@ -30,14 +30,43 @@ final class Auditor {
   }
 
   <T> T mutate(Actor actor, Primitive primitive, String action, String target, Supplier<T> work) {
+    return audited(
+        actor,
+        primitive,
+        action,
+        target,
+        () ->
+            transactions.inTransaction(
+                () -> {
+                  T result = work.get();
+                  record(actor, action, target, "ok");
+                  return result;
+                }));
+  }
+
+  /**
+   * The same for work that writes nothing here but reaches outside (a connector call): it runs
+   * outside any transaction, so a slow remote holds no database connection, and its audit entry is
+   * written when it ends.
+   */
+  <T> T reachOut(Actor actor, Primitive primitive, String action, String target, Supplier<T> work) {
+    return audited(
+        actor,
+        primitive,
+        action,
+        target,
+        () -> {
+          T result = work.get();
+          record(actor, action, target, "ok");
+          return result;
+        });
+  }
+
+  private <T> T audited(
+      Actor actor, Primitive primitive, String action, String target, Supplier<T> work) {
     try {
       require(actor, primitive, action);
-      return transactions.inTransaction(
-          () -> {
-            T result = work.get();
-            record(actor, action, target, "ok");
-            return result;
-          });
+      return work.get();
     } catch (ForbiddenException e) {
       record(actor, action, target, "refused");
       throw e;

@@ -90,7 +90,7 @@ public final class ConnectorService implements ConnectorsUseCase, StepGateway {
   @Override
   public Map<String, Object> call(
       Actor actor, String connector, String operation, Map<String, Object> arguments) {
-    return auditor.mutate(
+    return auditor.reachOut(
         actor,
         Primitive.CONNECTORS_CALL,
         connector + "_" + operation,
