@@ -178,7 +178,7 @@ record Wiring(
         runScheduler,
         connectorService,
         connectorStore,
-        new ClientAdminService(clients, grants, consents, audit, transactions, clock),
+        new ClientAdminService(clients, grants, consents, mcpSessions, audit, transactions, clock),
         new PersonalTokenService(new JdbiPersonalAccessTokenRepository(jdbi), accounts, clock),
         new FirstRunService(accounts, settings, accountService, clock));
   }

@@ -7,6 +7,7 @@ import ai.cinatra.application.port.out.AuditRepository;
 import ai.cinatra.application.port.out.ClientRepository;
 import ai.cinatra.application.port.out.ConsentRepository;
 import ai.cinatra.application.port.out.GrantRepository;
+import ai.cinatra.application.port.out.McpSessionRepository;
 import ai.cinatra.application.port.out.TransactionRunner;
 import ai.cinatra.domain.access.Actor;
 import ai.cinatra.domain.access.Primitive;
@@ -25,6 +26,7 @@ public final class ClientAdminService implements ClientAdminUseCase {
   private final ClientRepository clients;
   private final GrantRepository grants;
   private final ConsentRepository consents;
+  private final McpSessionRepository sessions;
   private final Auditor auditor;
   private final Clock clock;
 
@@ -32,12 +34,14 @@ public final class ClientAdminService implements ClientAdminUseCase {
       ClientRepository clients,
       GrantRepository grants,
       ConsentRepository consents,
+      McpSessionRepository sessions,
       AuditRepository audit,
       TransactionRunner transactions,
       Clock clock) {
     this.clients = clients;
     this.grants = grants;
     this.consents = consents;
+    this.sessions = sessions;
     this.auditor = new Auditor(audit, transactions, clock);
     this.clock = clock;
   }
@@ -110,6 +114,7 @@ public final class ClientAdminService implements ClientAdminUseCase {
             throw new NotFoundException("no client with id " + client.value());
           }
           consents.forgetAllOfClient(client);
+          sessions.endAllOfClient(client, clock.instant());
           return grants.revokeAllOfClient(client, clock.instant());
         });
   }

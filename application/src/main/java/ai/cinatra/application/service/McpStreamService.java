@@ -64,6 +64,14 @@ public final class McpStreamService implements McpStreamsUseCase {
   }
 
   @Override
+  public boolean isOpen(McpSession session) {
+    return sessions
+        .findByHash(session.idHash())
+        .map(s -> s.isOpenAt(clock.instant()))
+        .orElse(false);
+  }
+
+  @Override
   public int deleteExpired() {
     return messages.deleteCreatedBefore(clock.instant().minus(McpSession.LIFETIME));
   }

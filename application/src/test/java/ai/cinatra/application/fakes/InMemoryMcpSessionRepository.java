@@ -72,4 +72,26 @@ public final class InMemoryMcpSessionRepository implements McpSessionRepository 
         .limit(limit)
         .toList();
   }
+
+  @Override
+  public synchronized int endAllOfClient(ai.cinatra.domain.oauth.ClientId client, Instant at) {
+    int ended = 0;
+    for (var entry : sessions.entrySet()) {
+      McpSession s = entry.getValue();
+      if (s.client().equals(client) && s.endedAt().isEmpty()) {
+        entry.setValue(
+            new McpSession(
+                s.idHash(),
+                s.account(),
+                s.client(),
+                s.protocolVersion(),
+                s.clientCapabilities(),
+                s.logLevel(),
+                s.createdAt(),
+                java.util.Optional.of(at)));
+        ended++;
+      }
+    }
+    return ended;
+  }
 }

@@ -97,6 +97,7 @@ class OperatorServicesTest {
   @Test
   void clients_areFilteredByName_andADisconnectRevokesEveryGrantAndConsent_adminsOnly() {
     InMemoryClientRepository clients = new InMemoryClientRepository();
+    var sessions = new ai.cinatra.application.fakes.InMemoryMcpSessionRepository();
     clients.add(client("mcp_a", "Claude Desktop"));
     clients.add(client("mcp_b", "Other tool"));
     clients.add(client("mcp_c", "claude.ai"));
@@ -138,6 +139,7 @@ class OperatorServicesTest {
                 return 1;
               }
             },
+            sessions,
             audit,
             new DirectTransactions(),
             clock);
@@ -161,6 +163,11 @@ class OperatorServicesTest {
     assertThat(service.disconnect(Actors.of(Role.ADMIN), new ClientId("mcp_a"))).isEqualTo(2);
     assertThat(revoked).containsExactly("mcp_a");
     assertThat(forgotten).containsExactly("mcp_a");
+    assertThatThrownBy(
+            () ->
+                service.listClientsAsAdmin(
+                    Actors.of(Role.MEMBER), Optional.empty(), Optional.empty(), 10))
+        .isInstanceOf(ForbiddenException.class);
     assertThat(audit.audit)
         .extracting(e -> e.action() + ":" + e.outcome())
         .containsExactly(

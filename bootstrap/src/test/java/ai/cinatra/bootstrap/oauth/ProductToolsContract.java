@@ -302,8 +302,21 @@ abstract class ProductToolsContract {
         .contains("no client with id mcp_nope");
     assertThat(member.refused("mcp_client_disconnect", "{\"clientId\":\"" + clientId + "\"}"))
         .contains("needs admin");
+    SseReader stream =
+        new SseReader(
+            java.net.http.HttpRequest.newBuilder(java.net.URI.create(base() + "/api/mcp"))
+                .header("Authorization", "Bearer " + member.token)
+                .header("Mcp-Session-Id", member.session)
+                .header("Accept", "text/event-stream")
+                .GET()
+                .build());
+    assertThat(stream.response().statusCode()).isEqualTo(200);
     JsonNode done = admin.ok("mcp_client_disconnect", "{\"clientId\":\"" + clientId + "\"}");
     assertThat(done.get("disconnectedAccounts").asInt()).isEqualTo(1);
+    assertThat(stream.endsWithin(java.time.Duration.ofSeconds(10)))
+        .as("the member's open stream closes: its session ended")
+        .isTrue();
+    stream.close();
     assertThat(
             new Browser(base())
                 .postJsonWithBearer(

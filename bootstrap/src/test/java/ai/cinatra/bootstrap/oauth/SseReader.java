@@ -62,6 +62,20 @@ final class SseReader implements AutoCloseable {
     return event == END ? null : event;
   }
 
+  /** Whether the server ends the stream within the wait (events before the end are skipped). */
+  boolean endsWithin(Duration wait) throws InterruptedException {
+    long deadline = System.nanoTime() + wait.toNanos();
+    while (System.nanoTime() < deadline) {
+      Event event =
+          events.poll(
+              Math.max(1, (deadline - System.nanoTime()) / 1_000_000), TimeUnit.MILLISECONDS);
+      if (event == END) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** The next event whose data contains {@code text}, skipping others. */
   Event nextContaining(String text, Duration wait) throws InterruptedException {
     long deadline = System.nanoTime() + wait.toNanos();

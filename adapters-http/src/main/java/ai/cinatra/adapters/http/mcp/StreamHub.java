@@ -37,6 +37,9 @@ public final class StreamHub {
 
   private static final Duration HEARTBEAT = Duration.ofSeconds(15);
 
+  /** How often an open GET stream checks that its session was not ended elsewhere. */
+  private static final Duration SESSION_CHECK = Duration.ofSeconds(2);
+
   /** Open GET streams one session may hold on one node; a client needs one, reconnects included. */
   static final int MAX_STREAMS_PER_SESSION = 4;
 
@@ -210,6 +213,7 @@ public final class StreamHub {
     private final long startedAt;
     private long cursor;
     private long lastBeat;
+    private long lastCheck;
     private ScheduledFuture<?> future;
     private boolean finished;
 
@@ -218,6 +222,7 @@ public final class StreamHub {
       this.cursor = cursor;
       this.startedAt = startedAt;
       this.lastBeat = startedAt;
+      this.lastCheck = startedAt;
     }
 
     void tick() {
@@ -236,6 +241,12 @@ public final class StreamHub {
         }
         if (now - startedAt > limits.streamMaxAge().toNanos()) {
           live.detach();
+        }
+        if (now - lastCheck > SESSION_CHECK.toNanos()) {
+          lastCheck = now;
+          if (!streams.isOpen(live.session())) {
+            live.detach(); // ended by a DELETE or a disconnect, perhaps on another node
+          }
         }
       } catch (RuntimeException e) {
         live.detach(); // the store failed: the client reconnects and resumes where it was

@@ -52,4 +52,9 @@ public final class JdbiMcpSessionRepository implements McpSessionRepository {
   public List<McpSession> listAllOpen(Instant createdAfter, int limit) {
     return dao.listAllOpen(createdAfter, limit).stream().map(mapper::toSession).toList();
   }
+
+  @Override
+  public int endAllOfClient(ai.cinatra.domain.oauth.ClientId client, Instant at) {
+    return dao.endAllOfClient(client.value(), at);
+  }
 }

@@ -40,6 +40,10 @@ public interface McpSessionDao {
   @SqlUpdate("update mcp_sessions set ended_at = :at where id_hash = :idHash and ended_at is null")
   void end(String idHash, Instant at);
 
+  @SqlUpdate(
+      "update mcp_sessions set ended_at = :at where client_id = :clientId and ended_at is null")
+  int endAllOfClient(String clientId, Instant at);
+
   @SqlUpdate("update mcp_sessions set log_level = :level where id_hash = :idHash")
   void setLogLevel(String idHash, String level);
 

@@ -25,4 +25,7 @@ public interface McpSessionRepository {
 
   /** Every open session created after the instant, oldest first, at most {@code limit}. */
   List<McpSession> listAllOpen(Instant createdAfter, int limit);
+
+  /** Ends every open session of the client (a disconnect); returns how many. */
+  int endAllOfClient(ai.cinatra.domain.oauth.ClientId client, Instant at);
 }

@@ -26,6 +26,9 @@ public interface McpStreamsUseCase {
   /** Tells every open session that the tool list changed (an agent or connector was added). */
   void announceToolsChangedToEveryone();
 
+  /** Whether the session is still open: a DELETE or a disconnect on any node ends it. */
+  boolean isOpen(McpSession session);
+
   /** Forgets messages older than any session can be; returns how many. */
   int deleteExpired();
 }

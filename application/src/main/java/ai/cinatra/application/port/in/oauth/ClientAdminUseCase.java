@@ -39,7 +39,8 @@ public interface ClientAdminUseCase {
 
   /**
    * Revokes every grant of the client (its access and refresh tokens stop working on their next
-   * use) and forgets every consent to it; returns how many accounts were connected.
+   * use), ends its MCP sessions (their open streams close within seconds on every node) and forgets
+   * every consent to it; returns how many accounts were connected.
    *
    * @throws ai.cinatra.application.error.NotFoundException when there is no such client
    */
