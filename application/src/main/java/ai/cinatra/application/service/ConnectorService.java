@@ -160,15 +160,19 @@ public final class ConnectorService implements ConnectorsUseCase, StepGateway {
     Connector connector = connectorNamed(name);
     return connector
         .operation(operation)
+        .filter(ConnectorOperation::enabled)
         .orElseThrow(
             () ->
                 new InvalidInputException(
                     "connector "
                         + name
-                        + " has no operation "
+                        + " has no enabled operation "
                         + operation
                         + "; it has "
-                        + connector.operations().stream().map(ConnectorOperation::name).toList()));
+                        + connector.operations().stream()
+                            .filter(ConnectorOperation::enabled)
+                            .map(ConnectorOperation::name)
+                            .toList()));
   }
 
   @Override

@@ -140,6 +140,8 @@ class ConnectorServiceTest {
                   "inputSchema",
                   Map.of("type", "object", "required", List.of("project"))),
               Map.of(
+                  "name", "issue_purge", "method", "DELETE", "path", "/issues", "enabled", false),
+              Map.of(
                   "name",
                   "project_delete",
                   "method",
@@ -228,13 +230,16 @@ class ConnectorServiceTest {
         .isInstanceOf(InvalidValueException.class)
         .hasMessageContaining("a secret header and a secret come together");
     Connector installed = connectors.install(Actors.of(Role.ADMIN), TRACKER, Optional.of("x"));
-    assertThat(installed.operations()).hasSize(3);
+    assertThat(installed.operations()).hasSize(4);
     assertThat(stored).containsOnlyKeys("tracker");
     assertThat(catalogChanges).isEqualTo(1);
     assertThat(audit.audit)
         .extracting(e -> e.action() + ":" + e.outcome())
         .containsExactly(
             "connectors_install:refused", "connectors_install:invalid", "connectors_install:ok");
+    assertThatThrownBy(
+            () -> connectors.call(Actors.of(Role.ADMIN), "tracker", "issue_purge", Map.of()))
+        .hasMessageContaining("has no enabled operation issue_purge");
   }
 
   @Test
@@ -246,7 +251,7 @@ class ConnectorServiceTest {
         .isInstanceOf(InvalidInputException.class)
         .hasMessageContaining("answered HTTP 500");
     assertThatThrownBy(() -> connectors.callConnector("webhook", "delete", Map.of(), "k", t))
-        .hasMessageContaining("has no operation delete");
+        .hasMessageContaining("has no enabled operation delete");
     assertThatThrownBy(() -> connectors.callConnector("nope", "post", Map.of(), "k", t))
         .isInstanceOf(NotFoundException.class);
     assertThatThrownBy(() -> connectors.configure(webhook("ftp://x/y", null), Optional.empty()))

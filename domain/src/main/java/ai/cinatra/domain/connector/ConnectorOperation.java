@@ -18,7 +18,8 @@ import java.util.regex.Pattern;
 /**
  * One operation of a connector, offered as the tool {@code <connector>_<name>}: an HTTP method, a
  * path template below the connector's URL whose {@code {placeholders}} are required arguments, and
- * the arguments' JSON schema. {@code adminOnly} operations are for admins; the rest for members.
+ * the arguments' JSON schema. {@code adminOnly} operations are for admins; the rest for members. A
+ * disabled operation ({@code "enabled": false}) is kept but offered to no one.
  */
 public record ConnectorOperation(
     String name,
@@ -26,7 +27,8 @@ public record ConnectorOperation(
     String pathTemplate,
     Map<String, Object> inputSchema,
     String description,
-    boolean adminOnly) {
+    boolean adminOnly,
+    boolean enabled) {
 
   /** The methods an operation may use. */
   public enum Method {
@@ -102,7 +104,8 @@ public record ConnectorOperation(
         "",
         Map.of("type", "object", "maxProperties", 100),
         "Posts the arguments as JSON to the webhook",
-        false);
+        false,
+        true);
   }
 
   /** The placeholders of the path, in order. */
@@ -230,6 +233,9 @@ public record ConnectorOperation(
     if (adminOnly) {
       doc.put("role", "admin");
     }
+    if (!enabled) {
+      doc.put("enabled", false);
+    }
     return doc;
   }
 
@@ -251,6 +257,10 @@ public record ConnectorOperation(
     if (role != null && !"member".equals(role) && !"admin".equals(role)) {
       throw new InvalidValueException("operation " + name + ": role is member or admin");
     }
+    Object enabled = doc.get("enabled");
+    if (enabled != null && !(enabled instanceof Boolean)) {
+      throw new InvalidValueException("operation " + name + ": enabled is true or false");
+    }
     Object schema = doc.get("inputSchema");
     if (schema == null) {
       schema = Map.of("type", "object");
@@ -264,6 +274,7 @@ public record ConnectorOperation(
         doc.get("path") instanceof String p ? p : "",
         (Map<String, Object>) schema,
         doc.get("description") instanceof String d ? d : "",
-        "admin".equals(role));
+        "admin".equals(role),
+        !Boolean.FALSE.equals(enabled));
   }
 }

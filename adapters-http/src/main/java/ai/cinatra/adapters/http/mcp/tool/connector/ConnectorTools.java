@@ -44,7 +44,9 @@ public final class ConnectorTools {
                 item.put("kind", c.kind().wireName());
                 item.put("host", c.url().getHost());
                 var operations = item.putArray("operations");
-                c.operations().forEach(o -> operations.add(o.name()));
+                c.operations().stream()
+                    .filter(ConnectorOperation::enabled)
+                    .forEach(o -> operations.add(o.name()));
               }
               return ToolJson.result(items.size() + " connectors", result);
             }));
@@ -56,7 +58,9 @@ public final class ConnectorTools {
     List<McpTool> tools = new ArrayList<>();
     for (Connector connector : configured) {
       for (ConnectorOperation operation : connector.operations()) {
-        tools.add(operationTool(connectors, connector, operation));
+        if (operation.enabled()) {
+          tools.add(operationTool(connectors, connector, operation));
+        }
       }
     }
     return tools;
