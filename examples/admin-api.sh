@@ -33,6 +33,7 @@ field() { grep -o "\"$1\":\"[^\"]*\"" "$BODY" | head -1 | sed "s/\"$1\":\"//; s/
 call 200 GET /api/admin/openapi.json "" ""; has '"/api/admin/clients"'
 call 401 GET /api/admin/accounts "" ""; has '"status":401'
 call 401 GET /api/admin/accounts "" "cin_pat_not-a-real-token"; has 'unknown or revoked'
+call 404 GET /api/admin/nothing-here; has '"status":404'
 
 # The public URL.
 call 200 GET /api/admin/public-url

@@ -10,12 +10,12 @@ import ai.cinatra.adapters.http.admin.AdminSettingsResource;
 import ai.cinatra.adapters.http.admin.OpenApiResource;
 import ai.cinatra.adapters.http.error.ApplicationExceptionMapper;
 import ai.cinatra.adapters.http.error.InvalidValueExceptionMapper;
+import ai.cinatra.adapters.http.error.RequestErrorMapper;
 import ai.cinatra.adapters.http.error.RequestSizeLimitFilter;
 import ai.cinatra.adapters.http.oauth.AuthorizeResource;
 import ai.cinatra.adapters.http.oauth.DiscoveryResource;
 import ai.cinatra.adapters.http.oauth.JwksResource;
 import ai.cinatra.adapters.http.oauth.OAuthExceptionMapper;
-import ai.cinatra.adapters.http.oauth.OAuthRequestErrorMapper;
 import ai.cinatra.adapters.http.oauth.RegistrationResource;
 import ai.cinatra.adapters.http.oauth.RevocationResource;
 import ai.cinatra.adapters.http.oauth.TokenResource;
@@ -235,7 +235,7 @@ public class CinatraApplication extends Application<CinatraConfiguration> {
             new AuthorizeResource(wiring.authorization(), wiring.signIn(), wiring.serverAddress()));
     environment.jersey().register(new TokenResource(wiring.tokens()));
     environment.jersey().register(new RevocationResource(wiring.tokens()));
-    environment.jersey().register(new OAuthRequestErrorMapper());
+    environment.jersey().register(new RequestErrorMapper());
     environment
         .jersey()
         .register(

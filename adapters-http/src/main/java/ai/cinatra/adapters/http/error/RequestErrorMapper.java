@@ -1,5 +1,6 @@
-package ai.cinatra.adapters.http.oauth;
+package ai.cinatra.adapters.http.error;
 
+import ai.cinatra.adapters.http.oauth.OAuthError;
 import io.dropwizard.jersey.errors.ErrorMessage;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Context;
@@ -9,10 +10,11 @@ import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.ext.ExceptionMapper;
 
 /**
- * Requests Jersey refuses before a resource runs (wrong content type, wrong method, unreadable
- * form) get the OAuth error JSON on OAuth endpoints, and Dropwizard's usual JSON elsewhere.
+ * Requests Jersey refuses before a resource runs (an unknown path, a wrong method or content type,
+ * an unreadable form) get the OAuth error JSON on OAuth endpoints, RFC 9457 problem details on the
+ * REST admin API, and Dropwizard's usual JSON elsewhere.
  */
-public final class OAuthRequestErrorMapper implements ExceptionMapper<WebApplicationException> {
+public final class RequestErrorMapper implements ExceptionMapper<WebApplicationException> {
   @Context private UriInfo uri;
 
   @Override
@@ -26,6 +28,14 @@ public final class OAuthRequestErrorMapper implements ExceptionMapper<WebApplica
     boolean oauth = path.startsWith("oauth/") && !path.startsWith("oauth/authorize");
     Response.ResponseBuilder response =
         Response.fromResponse(original).type(MediaType.APPLICATION_JSON_TYPE);
+    if (path.startsWith("api/admin")) {
+      return response
+          .type(ProblemDetail.MEDIA_TYPE)
+          .entity(
+              ProblemDetail.of(
+                  status, original.getStatusInfo().getReasonPhrase(), exception.getMessage()))
+          .build();
+    }
     if (oauth && status >= 400 && status < 500) {
       return response
           .header("Cache-Control", "no-store")
