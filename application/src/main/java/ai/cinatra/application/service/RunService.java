@@ -194,19 +194,19 @@ public final class RunService implements RunsUseCase {
   public RunPage list(
       Actor actor, Optional<RunStatus> status, Optional<AgentId> agent, Optional<String> cursor) {
     Auditor.require(actor, Primitive.RUNS_OWN, "read runs");
-    Optional<Instant> before = cursor.map(RunService::decode);
+    Optional<RunRepository.PageEnd> after = cursor.map(RunService::decode);
     List<AgentRun> page =
         runs.page(
             actor.role() == Role.ADMIN ? Optional.empty() : Optional.of(actor.account()),
             status,
             agent,
-            before,
+            after,
             RUNS_PER_PAGE + 1);
     if (page.size() <= RUNS_PER_PAGE) {
       return new RunPage(page, Optional.empty());
     }
     List<AgentRun> shown = page.subList(0, RUNS_PER_PAGE);
-    return new RunPage(shown, Optional.of(encode(shown.get(RUNS_PER_PAGE - 1).createdAt())));
+    return new RunPage(shown, Optional.of(encode(shown.get(RUNS_PER_PAGE - 1))));
   }
 
   private RunView view(AgentRun run, long afterEventId) {
@@ -240,19 +240,26 @@ public final class RunService implements RunsUseCase {
     throw new IllegalStateException("onReject names a step the agent lacks: " + stepId);
   }
 
-  private static String encode(Instant createdAt) {
+  /** The cursor after a run: its creation time and id, so runs created together are not lost. */
+  private static String encode(AgentRun last) {
+    Instant createdAt = last.createdAt();
     return Base64.getUrlEncoder()
         .withoutPadding()
         .encodeToString(
-            (createdAt.getEpochSecond() + ":" + createdAt.getNano())
+            (createdAt.getEpochSecond() + ":" + createdAt.getNano() + ":" + last.id())
                 .getBytes(StandardCharsets.UTF_8));
   }
 
-  private static Instant decode(String cursor) {
+  private static RunRepository.PageEnd decode(String cursor) {
     try {
       String[] parts =
           new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8).split(":");
-      return Instant.ofEpochSecond(Long.parseLong(parts[0]), Long.parseLong(parts[1]));
+      if (parts.length != 3) {
+        throw new IllegalArgumentException("a cursor has three parts");
+      }
+      return new RunRepository.PageEnd(
+          Instant.ofEpochSecond(Long.parseLong(parts[0]), Long.parseLong(parts[1])),
+          RunId.parse(parts[2]));
     } catch (RuntimeException e) {
       throw new InvalidInputException("invalid cursor; pass back a nextCursor this server gave");
     }

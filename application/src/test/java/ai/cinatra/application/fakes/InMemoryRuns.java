@@ -10,7 +10,6 @@ import ai.cinatra.domain.run.AgentRun;
 import ai.cinatra.domain.run.RunEvent;
 import ai.cinatra.domain.run.RunId;
 import ai.cinatra.domain.run.RunStatus;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -81,14 +80,20 @@ public final class InMemoryRuns implements RunRepository, RunEventRepository, Ru
       Optional<AccountId> startedBy,
       Optional<RunStatus> status,
       Optional<AgentId> agent,
-      Optional<Instant> createdBefore,
+      Optional<PageEnd> after,
       int limit) {
     return runs.values().stream()
         .filter(r -> startedBy.isEmpty() || r.startedBy().equals(startedBy.get()))
         .filter(r -> status.isEmpty() || r.status() == status.get())
         .filter(r -> agent.isEmpty() || r.agent().equals(agent.get()))
-        .filter(r -> createdBefore.isEmpty() || r.createdAt().isBefore(createdBefore.get()))
-        .sorted(Comparator.comparing(AgentRun::createdAt).reversed())
+        .filter(
+            r ->
+                after.isEmpty()
+                    || r.createdAt().isBefore(after.get().createdAt())
+                    || (r.createdAt().equals(after.get().createdAt())
+                        && r.id().value().compareTo(after.get().id().value()) > 0))
+        .sorted(
+            Comparator.comparing(AgentRun::createdAt).reversed().thenComparing(r -> r.id().value()))
         .limit(limit)
         .toList();
   }

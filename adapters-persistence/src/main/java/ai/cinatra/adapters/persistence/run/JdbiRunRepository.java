@@ -21,6 +21,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
 
@@ -67,19 +68,23 @@ public final class JdbiRunRepository implements RunRepository, RunEventRepositor
       Optional<AccountId> startedBy,
       Optional<RunStatus> status,
       Optional<AgentId> agent,
-      Optional<Instant> createdBefore,
+      Optional<PageEnd> after,
       int limit) {
     return dao()
         .page(
             startedBy.map(AccountId::value).orElse(null),
             status.map(RunStatus::name).orElse(null),
             agent.map(AgentId::value).orElse(null),
-            createdBefore.orElse(END_OF_TIME),
+            after.map(PageEnd::createdAt).orElse(END_OF_TIME),
+            after.map(e -> e.id().value()).orElse(LAST_ID),
             limit)
         .stream()
         .map(JdbiRunRepository::run)
         .toList();
   }
+
+  /** No id is after this one: with END_OF_TIME, the first page. */
+  private static final UUID LAST_ID = new UUID(-1L, -1L);
 
   @Override
   public List<RunId> unfinished(int limit) {

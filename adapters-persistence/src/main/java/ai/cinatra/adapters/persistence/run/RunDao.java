@@ -66,9 +66,11 @@ public interface RunDao {
           + COLUMNS
           + " from runs where (cast(:startedBy as uuid) is null or started_by = cast(:startedBy"
           + " as uuid)) and (cast(:status as varchar(20)) is null or status = :status) and"
-          + " (cast(:agentId as varchar(63)) is null or agent_id = :agentId) and created_at <"
-          + " :before order by created_at desc, id limit :limit")
-  List<RunRow> page(UUID startedBy, String status, String agentId, Instant before, int limit);
+          + " (cast(:agentId as varchar(63)) is null or agent_id = :agentId) and (created_at <"
+          + " :before or (created_at = :before and id > :afterId)) order by created_at desc, id"
+          + " limit :limit")
+  List<RunRow> page(
+      UUID startedBy, String status, String agentId, Instant before, UUID afterId, int limit);
 
   @SqlQuery("select id from runs where status in ('QUEUED', 'RUNNING') limit :limit")
   List<UUID> unfinished(int limit);

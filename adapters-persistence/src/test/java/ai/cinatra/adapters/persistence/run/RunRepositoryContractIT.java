@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import ai.cinatra.adapters.persistence.TestDatabase;
 import ai.cinatra.application.error.ConflictException;
+import ai.cinatra.application.port.out.RunRepository;
 import ai.cinatra.domain.account.AccountId;
 import ai.cinatra.domain.agent.AgentId;
 import ai.cinatra.domain.run.AgentRun;
@@ -111,9 +112,28 @@ class RunRepositoryContractIT {
                 Optional.empty(),
                 Optional.of(RunStatus.QUEUED),
                 Optional.of(new AgentId("payout")),
-                Optional.of(newer.createdAt()),
+                Optional.of(new RunRepository.PageEnd(newer.createdAt(), newer.id())),
                 10))
         .containsExactly(older);
+
+    // Runs created at the same instant: the id breaks the tie, so a page boundary loses none.
+    AgentRun twinA = queued(Optional.empty(), T0.plusSeconds(5));
+    AgentRun twinB = queued(Optional.empty(), T0.plusSeconds(5));
+    List<AgentRun> firstPage =
+        runs.page(Optional.of(ada), Optional.empty(), Optional.empty(), Optional.empty(), 1);
+    AgentRun first = firstPage.get(0);
+    List<AgentRun> rest =
+        runs.page(
+            Optional.of(ada),
+            Optional.empty(),
+            Optional.empty(),
+            Optional.of(new RunRepository.PageEnd(first.createdAt(), first.id())),
+            10);
+    assertThat(first).isIn(twinA, twinB);
+    assertThat(rest)
+        .hasSize(3)
+        .startsWith(first.equals(twinA) ? twinB : twinA)
+        .endsWith(newer, older);
 
     runs.append(
         List.of(

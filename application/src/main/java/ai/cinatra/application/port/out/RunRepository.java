@@ -32,12 +32,18 @@ public interface RunRepository {
    */
   boolean update(AgentRun run, RunStatus expectedStatus, int expectedPosition);
 
-  /** Runs newest first, filtered; {@code startedBy} empty means everyone's. */
+  /** Where a page of runs ended: its last run's creation time and id (ties broken by id). */
+  record PageEnd(Instant createdAt, RunId id) {}
+
+  /**
+   * Runs newest first (then by id), filtered, after {@code after}; {@code startedBy} empty means
+   * everyone's.
+   */
   List<AgentRun> page(
       Optional<AccountId> startedBy,
       Optional<RunStatus> status,
       Optional<AgentId> agent,
-      Optional<Instant> createdBefore,
+      Optional<PageEnd> after,
       int limit);
 
   /** Runs that should be moving (queued or running), for the sweeper that reschedules them. */
