@@ -154,6 +154,17 @@ class OperatorServicesTest {
         .extracting(l -> l.client().clientId().value())
         .containsExactly("mcp_c");
     assertThat(next.nextCursor()).isEmpty();
+    assertThatThrownBy(
+            () ->
+                service.listClients(
+                    Actors.of(Role.ADMIN), Optional.of("c".repeat(101)), Optional.empty(), 10))
+        .isInstanceOf(ai.cinatra.application.error.InvalidInputException.class)
+        .hasMessageContaining("at most 100");
+    assertThatThrownBy(
+            () ->
+                service.listClients(
+                    Actors.of(Role.ADMIN), Optional.empty(), Optional.of("not a client id!"), 10))
+        .hasMessageContaining("invalid cursor");
 
     assertThatThrownBy(() -> service.disconnect(Actors.of(Role.MEMBER), new ClientId("mcp_a")))
         .isInstanceOf(ForbiddenException.class);

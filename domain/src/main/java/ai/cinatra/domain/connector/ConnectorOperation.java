@@ -108,11 +108,6 @@ public record ConnectorOperation(
         true);
   }
 
-  /** The placeholders of the path, in order. */
-  public Set<String> placeholders() {
-    return placeholders(pathTemplate);
-  }
-
   private static Set<String> placeholders(String template) {
     Set<String> names = new LinkedHashSet<>();
     Matcher m = PLACEHOLDER.matcher(template);
