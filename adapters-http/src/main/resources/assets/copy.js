@@ -1,12 +1,14 @@
-// The copy button of the connector page: copies the MCP Server URL and says so.
+// The copy button of the connector page: selects the MCP Server URL, copies it, and says so.
 document.querySelectorAll("button[data-copy]").forEach((button) => {
-  button.addEventListener("click", async () => {
+  button.addEventListener("click", () => {
     const field = document.getElementById(button.dataset.copy);
+    field.focus();
     field.select();
-    try {
-      await navigator.clipboard.writeText(field.value);
-    } catch (e) {
-      document.execCommand("copy"); // older browsers, or a page not on https/localhost
+    if (navigator.clipboard && window.isSecureContext) {
+      // Not awaited: a browser that asks for permission must not hold the button.
+      navigator.clipboard.writeText(field.value).catch(() => document.execCommand("copy"));
+    } else {
+      document.execCommand("copy");
     }
     button.textContent = "Copied";
     setTimeout(() => { button.textContent = "Copy"; }, 2000);

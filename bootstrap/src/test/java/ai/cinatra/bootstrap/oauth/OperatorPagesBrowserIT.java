@@ -48,7 +48,7 @@ class OperatorPagesBrowserIT {
         exchange -> {
           deliveries.add(exchange.getRequestHeaders().getFirst("Idempotency-Key"));
           try {
-            Thread.sleep(2500); // long enough for the run page to show the run still running
+            Thread.sleep(4000); // long enough for the run page to show the run still running
           } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
           }
@@ -172,7 +172,14 @@ class OperatorPagesBrowserIT {
       assertThat(admin.has("#all-clients")).isTrue();
       admin.screenshot("connector-setup");
       admin.find("#copy").click();
-      assertThat(admin.text("#copy")).isEqualTo("Copied");
+      admin.awaitText("#copy", "Copied", WAIT);
+      assertThat(
+              admin.driver.executeScript(
+                  "const f = document.getElementById('mcp-server-url');"
+                      + " return document.activeElement === f && f.selectionStart === 0"
+                      + " && f.selectionEnd === f.value.length;"))
+          .as("the URL is selected, as copied")
+          .isEqualTo(true);
 
       // Forms posted without this session's CSRF token change nothing.
       String cookie =
