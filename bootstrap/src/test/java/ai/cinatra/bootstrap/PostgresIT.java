@@ -112,6 +112,18 @@ class PostgresIT {
       assertThat(metadata)
           .as("node B's protected-resource metadata names the new address")
           .contains("\"resource\":\"https://nodes.example.test/api/mcp\"");
+      assertThat(
+              http.send(
+                      java.net.http.HttpRequest.newBuilder(
+                              java.net.URI.create(
+                                  "http://127.0.0.1:"
+                                      + portB
+                                      + "/.well-known/oauth-authorization-server"))
+                          .build(),
+                      java.net.http.HttpResponse.BodyHandlers.ofString())
+                  .body())
+          .as("and node B issues tokens as the new address")
+          .contains("\"issuer\":\"https://nodes.example.test\"");
     }
   }
 }

@@ -15,6 +15,9 @@ import ai.cinatra.application.port.in.account.CreatedAccount;
 import ai.cinatra.domain.account.AccountId;
 import ai.cinatra.domain.account.Email;
 import ai.cinatra.domain.account.Role;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -48,6 +51,10 @@ public final class AdminAccountsResource {
 
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
+  @ApiResponse(
+      responseCode = "201",
+      description = "the account, and its generated password when none was given",
+      content = @Content(schema = @Schema(implementation = CreatedAccountView.class)))
   public Response create(CreateAccountRequest body, @Context ContainerRequestContext request) {
     if (body == null || body.email() == null || body.role() == null) {
       throw new InvalidInputException("send {\"email\": …, \"role\": …, \"password\"?: …}");

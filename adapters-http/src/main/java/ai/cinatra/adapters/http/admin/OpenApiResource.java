@@ -31,9 +31,18 @@ public final class OpenApiResource {
           AdminCatalogResource.class,
           AdminActivityResource.class);
 
-  private final String document;
+  private final String version;
+  private String document;
 
   public OpenApiResource(String version) {
+    this.version = version;
+  }
+
+  /** Read from the resources on first request, not at start-up. */
+  private synchronized String document() {
+    if (document != null) {
+      return document;
+    }
     OpenAPI base =
         new OpenAPI()
             .info(
@@ -53,12 +62,13 @@ public final class OpenApiResource {
     OpenAPI read =
         new Reader(new SwaggerConfiguration().openAPI(base).prettyPrint(true))
             .read(new LinkedHashSet<>(RESOURCES));
-    this.document = Json.pretty(read);
+    document = Json.pretty(read);
+    return document;
   }
 
   @GET
   @Produces(MediaType.APPLICATION_JSON)
   public Response get() {
-    return Response.ok(document).build();
+    return Response.ok(document()).build();
   }
 }

@@ -39,6 +39,11 @@ class OpenApiResourceTest {
             "GET /api/admin/runs",
             "GET /api/admin/audit");
     assertThat(doc.at("/components/securitySchemes/bearer/scheme").asText()).isEqualTo("bearer");
+    assertThat(
+            doc.at(
+                    "/paths/~1api~1admin~1accounts/post/responses/201/content/application~1json/schema/$ref")
+                .asText())
+        .endsWith("/CreatedAccountView");
     assertThat(doc.at("/components/schemas/ClientView/properties").has("connectedAccounts"))
         .isTrue();
   }
