@@ -75,4 +75,31 @@ class AgentDefinitionTest {
         .hasMessageContaining("1 to 100 steps");
     assertThat(AgentDefinition.parse(document(steps.subList(0, 100))).steps()).hasSize(100);
   }
+
+  @Test
+  void aStepsTimeout_isAWholeNumberOfSecondsUpToAnHour() {
+    Map<String, Object> ok =
+        Map.of("id", "s", "kind", "message", "text", "x", "timeoutSeconds", 3600);
+    assertThat(AgentDefinition.parse(document(List.of(ok))).steps().get(0).timeout())
+        .contains(java.time.Duration.ofHours(1));
+    for (Object bad : List.of(0, 3601, 1.5, "10")) {
+      assertThatThrownBy(
+              () ->
+                  AgentDefinition.parse(
+                      document(
+                          List.of(
+                              Map.of(
+                                  "id",
+                                  "s",
+                                  "kind",
+                                  "message",
+                                  "text",
+                                  "x",
+                                  "timeoutSeconds",
+                                  bad)))))
+          .as(String.valueOf(bad))
+          .isInstanceOf(InvalidValueException.class)
+          .hasMessageContaining("timeoutSeconds is a whole number from 1 to 3600");
+    }
+  }
 }

@@ -113,4 +113,35 @@ class ConnectorOperationTest {
     assertThat(webhook.operation("post").orElseThrow().resolve(webhook.url(), Map.of("a", 1)).uri())
         .isEqualTo(URI.create("https://h.example/x"));
   }
+
+  @Test
+  void boundsBite_pathLength_descriptionLength_operationCount() {
+    assertThatThrownBy(() -> op("GET", "/" + "a".repeat(500), List.of()))
+        .isInstanceOf(InvalidValueException.class);
+    assertThat(op("GET", "/" + "a".repeat(499), List.of()).pathTemplate()).hasSize(500);
+    assertThatThrownBy(
+            () ->
+                ConnectorOperation.parse(
+                    Map.of("name", "op", "method", "GET", "description", "d".repeat(1001))))
+        .hasMessageContaining("at most 1000");
+    List<Object> many = new java.util.ArrayList<>();
+    for (int i = 0; i <= Connector.MAX_OPERATIONS; i++) {
+      many.add(Map.of("name", "op" + i, "method", "GET", "path", "/x"));
+    }
+    assertThatThrownBy(
+            () ->
+                Connector.parse(
+                    Map.of(
+                        "name",
+                        "crm",
+                        "kind",
+                        "http_api",
+                        "url",
+                        "https://h.example/",
+                        "operations",
+                        many),
+                    Optional.empty(),
+                    Instant.EPOCH))
+        .hasMessageContaining("1 to 50 operations");
+  }
 }
