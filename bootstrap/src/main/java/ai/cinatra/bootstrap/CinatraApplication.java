@@ -16,6 +16,7 @@ import ai.cinatra.adapters.http.oauth.AuthorizeResource;
 import ai.cinatra.adapters.http.oauth.DiscoveryResource;
 import ai.cinatra.adapters.http.oauth.JwksResource;
 import ai.cinatra.adapters.http.oauth.OAuthExceptionMapper;
+import ai.cinatra.adapters.http.oauth.OAuthRootPaths;
 import ai.cinatra.adapters.http.oauth.RegistrationResource;
 import ai.cinatra.adapters.http.oauth.RevocationResource;
 import ai.cinatra.adapters.http.oauth.TokenResource;
@@ -210,7 +211,13 @@ public class CinatraApplication extends Application<CinatraConfiguration> {
     ManagedDataSource dataSource = dataSourceFactory.build(environment.metrics(), "database");
     Databases.migrate(dataSource, settings);
     Jdbi jdbi = new JdbiFactory().build(environment, dataSourceFactory, dataSource, "database");
-    Wiring wiring = Wiring.on(jdbi, Clock.systemUTC(), configuration);
+    if (configuration.getOauth().getClientMetadataDocuments().allowHttpLoopback) {
+      LOG.warn(
+          "oauth.clientMetadataDocuments.allowHttpLoopback is on: client metadata documents are"
+              + " fetched from http://localhost too. This is for tests and local development only;"
+              + " turn it off (CINATRA_CIMD_ALLOW_HTTP_LOOPBACK=false) on a real server.");
+    }
+    Wiring wiring = Wiring.on(jdbi, clock(), configuration);
     wiring.signingKeys().ensureActiveKey();
     // Opens the key in service now, so a wrong key-encryption key stops the start, not a sign-in.
     wiring.signingKeys().jwks();
@@ -234,6 +241,7 @@ public class CinatraApplication extends Application<CinatraConfiguration> {
         .register(
             new AuthorizeResource(wiring.authorization(), wiring.signIn(), wiring.serverAddress()));
     environment.jersey().register(new TokenResource(wiring.tokens()));
+    environment.jersey().register(new OAuthRootPaths());
     environment.jersey().register(new RevocationResource(wiring.tokens()));
     environment.jersey().register(new RequestErrorMapper());
     environment
@@ -248,6 +256,11 @@ public class CinatraApplication extends Application<CinatraConfiguration> {
         .jersey()
         .register(
             new RegistrationResource(wiring.clientRegistration(), environment.getObjectMapper()));
+  }
+
+  /** The time every rule is judged by; the system clock, unless a subclass knows better. */
+  protected Clock clock() {
+    return Clock.systemUTC();
   }
 
   /** The operator's pages: first run, the connector page, the public URL, the run page. */

@@ -26,13 +26,45 @@ public class OAuthSettings {
   @MinDuration(value = 1, unit = TimeUnit.SECONDS)
   private Duration cleanupEvery = Duration.hours(1);
 
-  /** How long an access token lives; retired signing keys keep verifying for as long. */
+  /**
+   * How long an access token lives; retired signing keys keep verifying for as long. Long, because
+   * claude.ai often does not refresh (anthropics/claude-ai-mcp#247, #840) and a person would have
+   * to reconnect whenever a token ran out; revocation does not wait for expiry, since every request
+   * checks the grant and the account.
+   */
   @MinDuration(value = 1, unit = TimeUnit.MINUTES)
-  private Duration accessTokenLifetime = Duration.hours(1);
+  private Duration accessTokenLifetime = Duration.days(30);
 
-  /** How long a refresh token may wait to be used; each use rotates it. */
+  /**
+   * How long a refresh token may wait to be used; each use rotates it. Longer than an access token,
+   * so a client that refreshes when its access token runs out still can.
+   */
   @MinDuration(value = 1, unit = TimeUnit.MINUTES)
-  private Duration refreshTokenLifetime = Duration.days(30);
+  private Duration refreshTokenLifetime = Duration.days(90);
+
+  /** Client ID Metadata Documents: client_ids that are URLs of the client's own metadata. */
+  @jakarta.validation.Valid @jakarta.validation.constraints.NotNull
+  private ClientMetadataDocumentSettings clientMetadataDocuments =
+      new ClientMetadataDocumentSettings();
+
+  /** How client metadata documents may be fetched. */
+  public static class ClientMetadataDocumentSettings {
+    /**
+     * Tests and local development only: also fetch documents from http://localhost and
+     * http://127.0.0.1 client_ids. Never on in a real server (the log warns at start).
+     */
+    @JsonProperty public boolean allowHttpLoopback = false;
+  }
+
+  @JsonProperty
+  public ClientMetadataDocumentSettings getClientMetadataDocuments() {
+    return clientMetadataDocuments;
+  }
+
+  @JsonProperty
+  public void setClientMetadataDocuments(ClientMetadataDocumentSettings settings) {
+    this.clientMetadataDocuments = settings;
+  }
 
   @JsonProperty
   public Duration getRefreshTokenLifetime() {

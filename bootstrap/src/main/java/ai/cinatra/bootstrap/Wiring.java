@@ -1,6 +1,7 @@
 package ai.cinatra.bootstrap;
 
 import ai.cinatra.adapters.http.outbound.JavaHttpOutbound;
+import ai.cinatra.adapters.http.outbound.JettyClientMetadataDocuments;
 import ai.cinatra.adapters.oauth.Argon2PasswordHasher;
 import ai.cinatra.adapters.oauth.Jose4jAccessTokens;
 import ai.cinatra.adapters.oauth.KeyEncryption;
@@ -34,6 +35,7 @@ import ai.cinatra.application.service.AuthorizationService;
 import ai.cinatra.application.service.BearerAuthenticationService;
 import ai.cinatra.application.service.ClientAdminService;
 import ai.cinatra.application.service.ClientRegistrationService;
+import ai.cinatra.application.service.ClientResolver;
 import ai.cinatra.application.service.ConnectorService;
 import ai.cinatra.application.service.FirstRunService;
 import ai.cinatra.application.service.ListService;
@@ -135,6 +137,10 @@ record Wiring(
     AccountService accountService =
         new AccountService(accounts, hasher, clock, mcpStreams::announceToolsChanged);
     JdbiConsentRepository consents = new JdbiConsentRepository(jdbi);
+    boolean allowHttpLoopback = oauth.getClientMetadataDocuments().allowHttpLoopback;
+    ClientResolver clientResolver =
+        new ClientResolver(
+            clients, new JettyClientMetadataDocuments(allowHttpLoopback), allowHttpLoopback, clock);
     return new Wiring(
         accountService,
         new ClientRegistrationService(
@@ -146,9 +152,10 @@ record Wiring(
         new SigningKeyService(keys, new RsaSigningKeyFactory(keyEncryption), accessTokens, clock),
         accessTokens,
         new AuthorizationService(
-            clients, accounts, grants, codes, consents, transactions, address, clock),
+            clientResolver, accounts, grants, codes, consents, transactions, address, clock),
         new TokenService(
             clients,
+            clientResolver,
             accounts,
             grants,
             codes,

@@ -9,14 +9,12 @@ import ai.cinatra.application.port.in.oauth.AuthorizeUseCase;
 import ai.cinatra.application.port.in.oauth.ServerAddressQuery;
 import ai.cinatra.application.port.out.AccountRepository;
 import ai.cinatra.application.port.out.AuthorizationCodeRepository;
-import ai.cinatra.application.port.out.ClientRepository;
 import ai.cinatra.application.port.out.ConsentRepository;
 import ai.cinatra.application.port.out.GrantRepository;
 import ai.cinatra.application.port.out.TransactionRunner;
 import ai.cinatra.domain.account.AccountId;
 import ai.cinatra.domain.error.InvalidValueException;
 import ai.cinatra.domain.oauth.AuthorizationCode;
-import ai.cinatra.domain.oauth.ClientId;
 import ai.cinatra.domain.oauth.Grant;
 import ai.cinatra.domain.oauth.GrantId;
 import ai.cinatra.domain.oauth.OAuthClient;
@@ -33,7 +31,7 @@ public final class AuthorizationService implements AuthorizeUseCase {
   /** Generous for any real state value, small enough to keep URLs and pages bounded. */
   static final int MAX_PARAMETER_LENGTH = 2000;
 
-  private final ClientRepository clients;
+  private final ClientResolver clients;
   private final AccountRepository accounts;
   private final GrantRepository grants;
   private final AuthorizationCodeRepository codes;
@@ -43,7 +41,7 @@ public final class AuthorizationService implements AuthorizeUseCase {
   private final Clock clock;
 
   public AuthorizationService(
-      ClientRepository clients,
+      ClientResolver clients,
       AccountRepository accounts,
       GrantRepository grants,
       AuthorizationCodeRepository codes,
@@ -104,11 +102,7 @@ public final class AuthorizationService implements AuthorizeUseCase {
     if (clientId == null) {
       throw new OAuthException(Code.INVALID_REQUEST, "client_id is required");
     }
-    try {
-      return clients.findById(new ClientId(clientId)).orElseThrow(() -> unknownClient());
-    } catch (InvalidValueException e) {
-      throw unknownClient();
-    }
+    return clients.resolve(clientId, AuthorizationService::unknownClient);
   }
 
   private static OAuthException unknownClient() {

@@ -49,6 +49,20 @@ public final class ClientAdminService implements ClientAdminUseCase {
   @Override
   public ClientPage listClients(
       Actor actor, Optional<String> nameContains, Optional<String> cursor, int limit) {
+    return page(actor, nameContains, false, cursor, limit);
+  }
+
+  @Override
+  public ClientPage listClaudeClients(Actor actor, Optional<String> cursor, int limit) {
+    return page(actor, Optional.empty(), true, cursor, limit);
+  }
+
+  private ClientPage page(
+      Actor actor,
+      Optional<String> nameContains,
+      boolean claudeOnly,
+      Optional<String> cursor,
+      int limit) {
     Auditor.require(actor, Primitive.CLIENTS_READ, "see connected clients");
     if (limit < 1 || limit > MAX_PAGE) {
       throw new InvalidInputException("limit is 1 to " + MAX_PAGE);
@@ -63,7 +77,7 @@ public final class ClientAdminService implements ClientAdminUseCase {
       throw new InvalidInputException("invalid cursor; pass back a nextCursor this server gave");
     }
     List<ConnectedClient> page =
-        clients.listConnected(nameContains.filter(s -> !s.isBlank()), after, limit + 1);
+        clients.listConnected(nameContains.filter(s -> !s.isBlank()), claudeOnly, after, limit + 1);
     boolean more = page.size() > limit;
     List<ConnectedClient> shown = more ? page.subList(0, limit) : page;
     List<ClientListing> listings = shown.stream().map(c -> visibleTo(actor, c)).toList();

@@ -60,6 +60,7 @@ public final class ClientRegistrationService implements RegisterClientUseCase {
               method,
               secret.map(OpaqueSecret::hash),
               clock.instant(),
+              Optional.empty(),
               Optional.empty());
     } catch (InvalidValueException e) {
       throw new OAuthException(Code.INVALID_CLIENT_METADATA, e.getMessage());

@@ -1,6 +1,5 @@
 package ai.cinatra.application.service;
 
-import ai.cinatra.application.error.ConflictException;
 import ai.cinatra.application.error.NotFoundException;
 import ai.cinatra.application.port.in.mcp.McpSessionsUseCase;
 import ai.cinatra.application.port.out.McpSessionRepository;
@@ -9,11 +8,16 @@ import ai.cinatra.domain.mcp.LogLevel;
 import ai.cinatra.domain.mcp.McpSession;
 import ai.cinatra.domain.oauth.OpaqueSecret;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.HashSet;
 import java.util.Optional;
 import java.util.Set;
 
-/** MCP sessions: random ids stored as hashes, bound to account and client, bounded per account. */
+/**
+ * MCP sessions: random ids stored as hashes, bound to account and client, open until 30 days
+ * without use, bounded per account — a new one ends the account's least recently used session
+ * rather than being refused, so no client can lock an account's other clients out.
+ */
 public final class McpSessionService implements McpSessionsUseCase {
   /** What a session reports until its client asks for another level. */
   static final LogLevel DEFAULT_LOG_LEVEL = LogLevel.INFO;
@@ -33,12 +37,13 @@ public final class McpSessionService implements McpSessionsUseCase {
 
   @Override
   public String open(Actor actor, String protocolVersion, Set<String> clientCapabilities) {
-    if (sessions.countOpen(actor.account(), clock.instant().minus(McpSession.LIFETIME))
-        >= maxOpenPerAccount) {
-      throw new ConflictException(
-          "this account has "
-              + maxOpenPerAccount
-              + " open MCP sessions; end one (DELETE /api/mcp) before opening another");
+    Instant now = clock.instant();
+    Instant usedAfter = McpSession.usedAfterForOpenAt(now);
+    int open = sessions.countOpen(actor.account(), usedAfter);
+    for (int over = open - maxOpenPerAccount; over >= 0; over--) {
+      if (!sessions.endLeastRecentlyUsed(actor.account(), usedAfter, now)) {
+        break;
+      }
     }
     Set<String> known = new HashSet<>(clientCapabilities);
     known.retainAll(McpSession.KNOWN_CAPABILITIES);
@@ -51,7 +56,8 @@ public final class McpSessionService implements McpSessionsUseCase {
             protocolVersion,
             known,
             DEFAULT_LOG_LEVEL,
-            clock.instant(),
+            now,
+            now,
             Optional.empty()));
     return id;
   }
@@ -61,11 +67,17 @@ public final class McpSessionService implements McpSessionsUseCase {
     if (sessionId == null || sessionId.isEmpty() || sessionId.length() > 100) {
       throw new NotFoundException("no such session");
     }
-    return sessions
-        .findByHash(OpaqueSecret.hash(sessionId))
-        .filter(s -> s.isOpenAt(clock.instant()))
-        .filter(s -> s.belongsTo(actor.account(), actor.client()))
-        .orElseThrow(() -> new NotFoundException("no such session; initialize a new one"));
+    Instant now = clock.instant();
+    McpSession session =
+        sessions
+            .findByHash(OpaqueSecret.hash(sessionId))
+            .filter(s -> s.isOpenAt(now))
+            .filter(s -> s.belongsTo(actor.account(), actor.client()))
+            .orElseThrow(() -> new NotFoundException("no such session; initialize a new one"));
+    if (session.shouldRecordUseAt(now)) {
+      sessions.recordUse(session.idHash(), now);
+    }
+    return session;
   }
 
   @Override

@@ -37,6 +37,12 @@ public final class McpStreamService implements McpStreamsUseCase {
         new McpMessage(0, session.idHash(), stream, payload, last, clock.instant()));
   }
 
+  /**
+   * How long a stream's messages are kept for a client resuming with Last-Event-ID: a day, far
+   * longer than any client waits before reconnecting.
+   */
+  static final java.time.Duration MESSAGE_RETENTION = java.time.Duration.ofHours(24);
+
   @Override
   public List<McpMessage> replay(McpSession session, String stream, long afterId) {
     return messages.after(session.idHash(), stream, afterId, REPLAY_BATCH);
@@ -50,7 +56,7 @@ public final class McpStreamService implements McpStreamsUseCase {
   @Override
   public void announceToolsChanged(AccountId account) {
     for (McpSession session :
-        sessions.listOpen(account, clock.instant().minus(McpSession.LIFETIME))) {
+        sessions.listOpen(account, McpSession.usedAfterForOpenAt(clock.instant()))) {
       publish(session, STANDALONE, TOOLS_CHANGED, false);
     }
   }
@@ -58,7 +64,7 @@ public final class McpStreamService implements McpStreamsUseCase {
   @Override
   public void announceToolsChangedToEveryone() {
     for (McpSession session :
-        sessions.listAllOpen(clock.instant().minus(McpSession.LIFETIME), MAX_ANNOUNCED)) {
+        sessions.listAllOpen(McpSession.usedAfterForOpenAt(clock.instant()), MAX_ANNOUNCED)) {
       publish(session, STANDALONE, TOOLS_CHANGED, false);
     }
   }
@@ -73,6 +79,6 @@ public final class McpStreamService implements McpStreamsUseCase {
 
   @Override
   public int deleteExpired() {
-    return messages.deleteCreatedBefore(clock.instant().minus(McpSession.LIFETIME));
+    return messages.deleteCreatedBefore(clock.instant().minus(MESSAGE_RETENTION));
   }
 }

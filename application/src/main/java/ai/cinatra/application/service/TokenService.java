@@ -16,10 +16,8 @@ import ai.cinatra.application.port.out.GrantRepository;
 import ai.cinatra.application.port.out.RefreshTokenRepository;
 import ai.cinatra.application.port.out.TransactionRunner;
 import ai.cinatra.domain.account.Account;
-import ai.cinatra.domain.error.InvalidValueException;
 import ai.cinatra.domain.oauth.AccessTokenClaims;
 import ai.cinatra.domain.oauth.AuthorizationCode;
-import ai.cinatra.domain.oauth.ClientId;
 import ai.cinatra.domain.oauth.Grant;
 import ai.cinatra.domain.oauth.OAuthClient;
 import ai.cinatra.domain.oauth.OpaqueSecret;
@@ -39,6 +37,7 @@ import java.util.UUID;
  */
 public final class TokenService implements TokenUseCase, RevokeAndIntrospectUseCase {
   private final ClientRepository clients;
+  private final ClientResolver resolver;
   private final AccountRepository accounts;
   private final GrantRepository grants;
   private final AuthorizationCodeRepository codes;
@@ -52,6 +51,7 @@ public final class TokenService implements TokenUseCase, RevokeAndIntrospectUseC
 
   public TokenService(
       ClientRepository clients,
+      ClientResolver resolver,
       AccountRepository accounts,
       GrantRepository grants,
       AuthorizationCodeRepository codes,
@@ -63,6 +63,7 @@ public final class TokenService implements TokenUseCase, RevokeAndIntrospectUseC
       Duration accessTokenLifetime,
       Duration refreshTokenLifetime) {
     this.clients = clients;
+    this.resolver = resolver;
     this.accounts = accounts;
     this.grants = grants;
     this.codes = codes;
@@ -264,16 +265,10 @@ public final class TokenService implements TokenUseCase, RevokeAndIntrospectUseC
     if (credentials == null || credentials.clientId() == null) {
       throw new OAuthException(Code.INVALID_CLIENT, "client authentication is required");
     }
-    OAuthClient client;
-    try {
-      client =
-          clients
-              .findById(new ClientId(credentials.clientId()))
-              .orElseThrow(
-                  () -> new OAuthException(Code.INVALID_CLIENT, "unknown client; register again"));
-    } catch (InvalidValueException e) {
-      throw new OAuthException(Code.INVALID_CLIENT, "unknown client; register again");
-    }
+    OAuthClient client =
+        resolver.resolve(
+            credentials.clientId(),
+            () -> new OAuthException(Code.INVALID_CLIENT, "unknown client; register again"));
     if (client.authMethod().isConfidential()) {
       if (!OpaqueSecret.matches(credentials.secret(), client.secretHash().orElse(null))) {
         throw new OAuthException(Code.INVALID_CLIENT, "client authentication failed");

@@ -26,6 +26,24 @@ public final class InMemoryClientRepository implements ClientRepository {
   }
 
   @Override
+  public synchronized void saveFromMetadataDocument(OAuthClient client) {
+    OAuthClient before = clients.get(client.id());
+    clients.put(
+        client.id(),
+        before == null
+            ? client
+            : new OAuthClient(
+                client.id(),
+                client.name(),
+                client.redirectUris(),
+                client.authMethod(),
+                client.secretHash(),
+                before.createdAt(),
+                before.lastUsedAt(),
+                client.metadataValidUntil()));
+  }
+
+  @Override
   public synchronized void markUsed(ClientId id, Instant at) {
     clients.computeIfPresent(
         id,
@@ -37,7 +55,8 @@ public final class InMemoryClientRepository implements ClientRepository {
                 c.authMethod(),
                 c.secretHash(),
                 c.createdAt(),
-                Optional.of(at)));
+                Optional.of(at),
+                c.metadataValidUntil()));
   }
 
   @Override
@@ -54,8 +73,9 @@ public final class InMemoryClientRepository implements ClientRepository {
   /** Clients by id; the fake knows no grants, so no one is connected through them. */
   @Override
   public synchronized List<ConnectedClient> listConnected(
-      Optional<String> nameContains, Optional<ClientId> after, int limit) {
+      Optional<String> nameContains, boolean claudeOnly, Optional<ClientId> after, int limit) {
     return clients.values().stream()
+        .filter(c -> !claudeOnly || OAuthClient.isClaude(c.id(), c.name()))
         .filter(
             c ->
                 nameContains.isEmpty()

@@ -27,32 +27,52 @@ public final class InMemoryMcpSessionRepository implements McpSessionRepository 
 
   @Override
   public synchronized void end(String idHash, Instant at) {
-    update(idHash, s -> s.endedAt().isPresent() ? s : copy(s, s.logLevel(), Optional.of(at)));
+    update(
+        idHash,
+        s -> s.endedAt().isPresent() ? s : copy(s, s.logLevel(), s.lastUsedAt(), Optional.of(at)));
   }
 
   @Override
   public synchronized void setLogLevel(String idHash, LogLevel level) {
-    update(idHash, s -> copy(s, level, s.endedAt()));
+    update(idHash, s -> copy(s, level, s.lastUsedAt(), s.endedAt()));
   }
 
   @Override
-  public synchronized int countOpen(AccountId account, Instant createdAfter) {
-    return listOpen(account, createdAfter).size();
+  public synchronized void recordUse(String idHash, Instant at) {
+    update(idHash, s -> copy(s, s.logLevel(), at, s.endedAt()));
   }
 
   @Override
-  public synchronized List<McpSession> listOpen(AccountId account, Instant createdAfter) {
+  public synchronized int countOpen(AccountId account, Instant usedAfter) {
+    return listOpen(account, usedAfter).size();
+  }
+
+  @Override
+  public synchronized List<McpSession> listOpen(AccountId account, Instant usedAfter) {
     return sessions.values().stream()
         .filter(s -> s.account().equals(account))
-        .filter(s -> s.endedAt().isEmpty() && s.createdAt().isAfter(createdAfter))
+        .filter(s -> s.endedAt().isEmpty() && s.lastUsedAt().isAfter(usedAfter))
         .toList();
+  }
+
+  @Override
+  public synchronized boolean endLeastRecentlyUsed(
+      AccountId account, Instant usedAfter, Instant at) {
+    Optional<McpSession> oldest =
+        listOpen(account, usedAfter).stream()
+            .min(
+                java.util.Comparator.comparing(McpSession::lastUsedAt)
+                    .thenComparing(McpSession::createdAt));
+    oldest.ifPresent(s -> end(s.idHash(), at));
+    return oldest.isPresent();
   }
 
   private void update(String idHash, UnaryOperator<McpSession> change) {
     sessions.computeIfPresent(idHash, (k, s) -> change.apply(s));
   }
 
-  private static McpSession copy(McpSession s, LogLevel level, Optional<Instant> endedAt) {
+  private static McpSession copy(
+      McpSession s, LogLevel level, Instant lastUsedAt, Optional<Instant> endedAt) {
     return new McpSession(
         s.idHash(),
         s.account(),
@@ -61,13 +81,14 @@ public final class InMemoryMcpSessionRepository implements McpSessionRepository 
         s.clientCapabilities(),
         level,
         s.createdAt(),
+        lastUsedAt,
         endedAt);
   }
 
   @Override
-  public synchronized List<McpSession> listAllOpen(Instant createdAfter, int limit) {
+  public synchronized List<McpSession> listAllOpen(Instant usedAfter, int limit) {
     return sessions.values().stream()
-        .filter(s -> s.endedAt().isEmpty() && s.createdAt().isAfter(createdAfter))
+        .filter(s -> s.endedAt().isEmpty() && s.lastUsedAt().isAfter(usedAfter))
         .sorted(java.util.Comparator.comparing(McpSession::createdAt))
         .limit(limit)
         .toList();
@@ -79,16 +100,7 @@ public final class InMemoryMcpSessionRepository implements McpSessionRepository 
     for (var entry : sessions.entrySet()) {
       McpSession s = entry.getValue();
       if (s.client().equals(client) && s.endedAt().isEmpty()) {
-        entry.setValue(
-            new McpSession(
-                s.idHash(),
-                s.account(),
-                s.client(),
-                s.protocolVersion(),
-                s.clientCapabilities(),
-                s.logLevel(),
-                s.createdAt(),
-                java.util.Optional.of(at)));
+        entry.setValue(copy(s, s.logLevel(), s.lastUsedAt(), Optional.of(at)));
         ended++;
       }
     }

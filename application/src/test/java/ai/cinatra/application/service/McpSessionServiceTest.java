@@ -3,7 +3,6 @@ package ai.cinatra.application.service;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import ai.cinatra.application.error.ConflictException;
 import ai.cinatra.application.error.NotFoundException;
 import ai.cinatra.application.fakes.InMemoryMcpSessionRepository;
 import ai.cinatra.application.fakes.MutableClock;
@@ -59,34 +58,52 @@ class McpSessionServiceTest {
   }
 
   @Test
-  void perAccountLimit_refusesOneMore_butNotAnotherAccount_andEndingFreesASlot() {
+  void perAccountLimit_endsTheLeastRecentlyUsedSession_notAnotherAccountsNorTheNewOne() {
     String first = sessions.open(actor(alice, "mcp_claude"), "2025-11-25", Set.of("sampling"));
-    sessions.open(actor(alice, "mcp_claude"), "2025-11-25", Set.of("sampling"));
-    sessions.open(actor(alice, "mcp_claude"), "2025-11-25", Set.of("sampling"));
+    clock.advance(Duration.ofMinutes(2));
+    String second = sessions.open(actor(alice, "mcp_other"), "2025-11-25", Set.of());
+    clock.advance(Duration.ofMinutes(2));
+    String third = sessions.open(actor(alice, "mcp_claude"), "2025-11-25", Set.of());
+    String bobs = sessions.open(actor(AccountId.random(), "mcp_claude"), "2025-11-25", Set.of());
+    clock.advance(Duration.ofMinutes(2));
+    sessions.find(actor(alice, "mcp_claude"), first); // the oldest is now the most recently used
 
-    assertThatThrownBy(
-            () -> sessions.open(actor(alice, "mcp_claude"), "2025-11-25", Set.of("sampling")))
-        .isInstanceOf(ConflictException.class)
-        .hasMessageContaining("3 open MCP sessions");
-    sessions.open(actor(AccountId.random(), "mcp_claude"), "2025-11-25", Set.of("sampling"));
+    String fourth = sessions.open(actor(alice, "mcp_claude"), "2025-11-25", Set.of());
 
-    sessions.end(actor(alice, "mcp_claude"), first);
-    sessions.open(actor(alice, "mcp_claude"), "2025-11-25", Set.of("sampling"));
+    assertThatThrownBy(() -> sessions.find(actor(alice, "mcp_other"), second))
+        .isInstanceOf(NotFoundException.class);
+    assertThat(sessions.find(actor(alice, "mcp_claude"), first)).isNotNull();
+    assertThat(sessions.find(actor(alice, "mcp_claude"), third)).isNotNull();
+    assertThat(sessions.find(actor(alice, "mcp_claude"), fourth)).isNotNull();
+    assertThat(bobs).isNotNull();
   }
 
   @Test
-  void sessionsExpireAfterADay_andStopCountingAgainstTheLimit() {
+  void sessionsEndAfter30DaysWithoutUse_notWhileInUse() {
+    String used = sessions.open(actor(alice, "mcp_claude"), "2025-11-25", Set.of("sampling"));
+    String idle = sessions.open(actor(alice, "mcp_claude"), "2025-11-25", Set.of("sampling"));
+
+    for (int day = 0; day < 40; day += 10) {
+      clock.advance(Duration.ofDays(10));
+      assertThat(sessions.find(actor(alice, "mcp_claude"), used)).isNotNull();
+    }
+    assertThatThrownBy(() -> sessions.find(actor(alice, "mcp_claude"), idle))
+        .isInstanceOf(NotFoundException.class);
+  }
+
+  @Test
+  void idleSession_worksAt29Days_andIsGoneAt31() {
     String id = sessions.open(actor(alice, "mcp_claude"), "2025-11-25", Set.of("sampling"));
-    sessions.open(actor(alice, "mcp_claude"), "2025-11-25", Set.of("sampling"));
-    sessions.open(actor(alice, "mcp_claude"), "2025-11-25", Set.of("sampling"));
+    String other = sessions.open(actor(alice, "mcp_claude"), "2025-11-25", Set.of("sampling"));
 
-    clock.advance(McpSession.LIFETIME.minus(Duration.ofSeconds(1)));
+    clock.advance(Duration.ofDays(29));
     assertThat(sessions.find(actor(alice, "mcp_claude"), id)).isNotNull();
-
-    clock.advance(Duration.ofSeconds(1));
+    clock.advance(Duration.ofDays(2)); // other was last used 31 days ago
+    assertThatThrownBy(() -> sessions.find(actor(alice, "mcp_claude"), other))
+        .isInstanceOf(NotFoundException.class);
+    clock.advance(McpSession.IDLE_LIFETIME.minus(Duration.ofDays(2)).plusSeconds(1));
     assertThatThrownBy(() -> sessions.find(actor(alice, "mcp_claude"), id))
         .isInstanceOf(NotFoundException.class);
-    sessions.open(actor(alice, "mcp_claude"), "2025-11-25", Set.of("sampling"));
   }
 
   @Test

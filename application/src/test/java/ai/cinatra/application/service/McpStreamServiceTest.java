@@ -74,10 +74,10 @@ class McpStreamServiceTest {
   }
 
   @Test
-  void expiredMessages_areDeleted_afterASessionsLifetime() {
+  void expiredMessages_areDeleted_afterADay() {
     McpSession session = open(alice);
     streams.publish(session, "p1", "{}", false);
-    clock.advance(McpSession.LIFETIME.plus(Duration.ofSeconds(1)));
+    clock.advance(McpStreamService.MESSAGE_RETENTION.plus(Duration.ofSeconds(1)));
     streams.publish(session, "p1", "{}", false);
 
     assertThat(streams.deleteExpired()).isEqualTo(1);

@@ -271,6 +271,7 @@ class OperatorServicesTest {
         TokenEndpointAuthMethod.NONE,
         Optional.empty(),
         clock.instant(),
+        Optional.empty(),
         Optional.empty());
   }
 

@@ -848,4 +848,70 @@ abstract class OAuthFlowContract {
             .send("/api/mcp", "POST", INITIALIZE, token, null, Map.of("Origin", BASE_URL));
     assertThat(ownOrigin.statusCode()).isEqualTo(200);
   }
+
+  @Test
+  void rootEndpoints_answerAsTheOAuthOnes_withTheSameLimits() throws Exception {
+    Browser client = new Browser(base());
+    HttpResponse<String> registered =
+        client.postJson(
+            "/register",
+            "{\"client_name\":\"Claude\",\"redirect_uris\":[\"https://claude.ai/api/mcp/auth_callback\"],"
+                + "\"token_endpoint_auth_method\":\"none\"}");
+    assertThat(registered.statusCode()).as(registered.body()).isEqualTo(201);
+    String clientId = JSON.readTree(registered.body()).get("client_id").asText();
+
+    assertOAuthError(
+        client.post("/token", Map.of("grant_type", "password", "client_id", clientId)),
+        400,
+        "unsupported_grant_type");
+    assertOAuthError(
+        client.post("/token", Map.of("grant_type", "refresh_token", "client_id", "mcp_nobody")),
+        401,
+        "invalid_client");
+    HttpResponse<String> huge =
+        client.postJson("/register", "{\"client_name\":\"" + "x".repeat(70_000) + "\"}");
+    assertThat(huge.statusCode()).isEqualTo(413);
+
+    Map<String, String> params =
+        authorizeParams(clientId, "https://claude.ai/api/mcp/auth_callback");
+    HttpResponse<String> root = new Browser(base()).get("/authorize?" + Browser.encode(params));
+    assertThat(root.statusCode()).isEqualTo(303);
+    assertThat(Browser.location(root)).contains("/sign-in");
+    HttpResponse<String> wrongRedirect =
+        new Browser(base())
+            .get(
+                "/authorize?"
+                    + Browser.encode(authorizeParams(clientId, "https://evil.example/callback")));
+    assertThat(wrongRedirect.statusCode()).isEqualTo(400);
+  }
+
+  @Test
+  void metadataDocumentClients_onLoopback_areRefused_whenTheSwitchIsOff() throws Exception {
+    for (String clientId :
+        List.of(
+            "http://127.0.0.1:9/client.json", // plain http: only with the test switch on
+            "https://localhost:9/client.json", // resolves to loopback: not a public address
+            "https://127.0.0.1:9/client.json",
+            "https://[::1]:9/client.json")) {
+      HttpResponse<String> page =
+          new Browser(base())
+              .get(
+                  authorizeUrl(
+                      authorizeParams(clientId, "https://claude.ai/api/mcp/auth_callback")));
+      assertThat(page.statusCode()).as(clientId).isEqualTo(400);
+      assertThat(page.body())
+          .as(clientId)
+          .containsPattern("must use https|is not a public address");
+      assertOAuthError(
+          token(
+              Map.of(
+                  "grant_type", "authorization_code",
+                  "client_id", clientId,
+                  "code", "x",
+                  "redirect_uri", "https://claude.ai/api/mcp/auth_callback",
+                  "code_verifier", VERIFIER)),
+          clientId.startsWith("http:") ? 400 : 401,
+          clientId.startsWith("http:") ? "invalid_request" : "invalid_client");
+    }
+  }
 }

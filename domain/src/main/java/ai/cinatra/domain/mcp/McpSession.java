@@ -22,6 +22,7 @@ public record McpSession(
     Set<String> clientCapabilities,
     LogLevel logLevel,
     Instant createdAt,
+    Instant lastUsedAt,
     Optional<Instant> endedAt) {
 
   /** Client capabilities this server acts on; others are not remembered. */
@@ -31,7 +32,7 @@ public record McpSession(
     if (idHash == null || account == null || client == null || protocolVersion == null) {
       throw new InvalidValueException("a session names its account, client and protocol version");
     }
-    if (createdAt == null || endedAt == null || logLevel == null) {
+    if (createdAt == null || lastUsedAt == null || endedAt == null || logLevel == null) {
       throw new InvalidValueException("a session has a creation time and a log level");
     }
     clientCapabilities = Set.copyOf(clientCapabilities);
@@ -41,13 +42,31 @@ public record McpSession(
   }
 
   /**
-   * A session lives a day at most; a client told 404 simply initializes again (the spec's rule), so
-   * sessions that clients abandon without DELETE do not pile up against the per-account limit.
+   * A session ends after 30 days without use, never while in use: Claude does not initialize again
+   * when told 404 (anthropics/claude-ai-mcp#702), so a session ended by age would break a
+   * conversation still going on. Sessions abandoned without DELETE end by this rule, or make room
+   * when their account reaches its limit (the least recently used one ends).
    */
-  public static final Duration LIFETIME = Duration.ofHours(24);
+  public static final Duration IDLE_LIFETIME = Duration.ofDays(30);
+
+  /**
+   * How stale the recorded last use may be: a request records its use only when the record is
+   * older, so a busy session costs one write a minute, not one per request.
+   */
+  public static final Duration USE_RECORDED_EVERY = Duration.ofMinutes(1);
 
   public boolean isOpenAt(Instant now) {
-    return endedAt.isEmpty() && now.isBefore(createdAt.plus(LIFETIME));
+    return endedAt.isEmpty() && now.isBefore(lastUsedAt.plus(IDLE_LIFETIME));
+  }
+
+  /** The earliest last use a session open at {@code now} can have. */
+  public static Instant usedAfterForOpenAt(Instant now) {
+    return now.minus(IDLE_LIFETIME);
+  }
+
+  /** Whether a request at {@code now} should record its use. */
+  public boolean shouldRecordUseAt(Instant now) {
+    return !now.isBefore(lastUsedAt.plus(USE_RECORDED_EVERY));
   }
 
   /** Whether this session belongs to that account acting through that client. */

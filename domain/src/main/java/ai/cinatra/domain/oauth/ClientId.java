@@ -5,13 +5,16 @@ import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.regex.Pattern;
 
-/** Identifies a registered OAuth client: random, opaque, safe in URLs. */
+/**
+ * Identifies an OAuth client: a random, opaque id this server handed out at registration, or the
+ * URL of the client's metadata document (a Client ID Metadata Document client, such as Claude).
+ */
 public record ClientId(String value) {
   private static final Pattern SHAPE = Pattern.compile("[A-Za-z0-9_-]{1,64}");
   private static final SecureRandom RANDOM = new SecureRandom();
 
   public ClientId {
-    if (value == null || !SHAPE.matcher(value).matches()) {
+    if (value == null || !(SHAPE.matcher(value).matches() || ClientIdUrl.isUrlShaped(value))) {
       throw new InvalidValueException("not a client id");
     }
   }
@@ -21,6 +24,11 @@ public record ClientId(String value) {
     byte[] bytes = new byte[16];
     RANDOM.nextBytes(bytes);
     return new ClientId("mcp_" + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes));
+  }
+
+  /** Whether this id is the URL of a client metadata document rather than one we issued. */
+  public boolean isUrl() {
+    return ClientIdUrl.isUrlShaped(value);
   }
 
   @Override

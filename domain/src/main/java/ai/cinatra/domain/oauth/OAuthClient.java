@@ -1,11 +1,18 @@
 package ai.cinatra.domain.oauth;
 
 import ai.cinatra.domain.error.InvalidValueException;
+import java.net.URI;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 
-/** A client that registered itself (RFC 7591), such as Claude Desktop or mcp-remote. */
+/**
+ * A client: one that registered itself (RFC 7591), such as mcp-remote, or one known by its metadata
+ * document's URL (a Client ID Metadata Document), such as Claude, whose copy of the document is
+ * trusted until {@code metadataValidUntil}.
+ */
 public record OAuthClient(
     ClientId id,
     Optional<String> name,
@@ -13,7 +20,11 @@ public record OAuthClient(
     TokenEndpointAuthMethod authMethod,
     Optional<String> secretHash,
     Instant createdAt,
-    Optional<Instant> lastUsedAt) {
+    Optional<Instant> lastUsedAt,
+    Optional<Instant> metadataValidUntil) {
+
+  /** Hosts whose metadata documents are Claude's own (claude.ai and, announced, claude.com). */
+  public static final Set<String> CLAUDE_HOSTS = java.util.Set.of("claude.ai", "claude.com");
 
   /** Enough for every real client's callbacks; more is a sign of abuse. */
   public static final int MAX_REDIRECT_URIS = 10;
@@ -26,6 +37,13 @@ public record OAuthClient(
     }
     if (secretHash == null || createdAt == null || lastUsedAt == null) {
       throw new InvalidValueException("a client needs a creation time");
+    }
+    if (metadataValidUntil == null || id.isUrl() != metadataValidUntil.isPresent()) {
+      throw new InvalidValueException(
+          "a client known by a metadata document URL, and only such a client, has a validity");
+    }
+    if (id.isUrl() && authMethod != TokenEndpointAuthMethod.NONE) {
+      throw new InvalidValueException("a client known by its metadata document has no secret");
     }
     if (redirectUris.isEmpty()) {
       throw new InvalidValueException("redirect_uris must name at least one URI");
@@ -42,6 +60,55 @@ public record OAuthClient(
       throw new InvalidValueException("a confidential client has a secret, a public one has none");
     }
     redirectUris = List.copyOf(redirectUris);
+  }
+
+  /** A client as its metadata document describes it, fetched at {@code fetchedAt}. */
+  public static OAuthClient fromMetadataDocument(
+      ClientId id,
+      Optional<String> name,
+      List<RedirectUri> redirectUris,
+      Instant fetchedAt,
+      Instant validUntil) {
+    return new OAuthClient(
+        id,
+        name,
+        redirectUris,
+        TokenEndpointAuthMethod.NONE,
+        Optional.empty(),
+        fetchedAt,
+        Optional.empty(),
+        Optional.of(validUntil));
+  }
+
+  /** Whether the copy of the metadata document this client was read from may still be used. */
+  public boolean isMetadataCurrentAt(Instant now) {
+    return metadataValidUntil.map(now::isBefore).orElse(true);
+  }
+
+  /**
+   * The host that vouches for this client: its metadata document's host, fetched over https. A
+   * registered client has none: its name is only what it said about itself.
+   */
+  public Optional<String> verifiedHost() {
+    return id.isUrl() ? Optional.of(hostOf(id)) : Optional.empty();
+  }
+
+  /**
+   * Whether a client is listed as Claude: its metadata document is on a Claude host (verified), or
+   * its name — which the client chose itself — contains "claude".
+   */
+  public static boolean isClaude(ClientId id, Optional<String> name) {
+    return isVerifiedClaude(id)
+        || name.map(n -> n.toLowerCase(Locale.ROOT).contains("claude")).orElse(false);
+  }
+
+  /** Whether the client's metadata document is served by Claude itself (claude.ai, claude.com). */
+  public static boolean isVerifiedClaude(ClientId id) {
+    return id.isUrl() && CLAUDE_HOSTS.contains(hostOf(id));
+  }
+
+  private static String hostOf(ClientId id) {
+    return URI.create(id.value()).getHost().toLowerCase(Locale.ROOT);
   }
 
   /** The registered URI that {@code requested} matches, if any. */

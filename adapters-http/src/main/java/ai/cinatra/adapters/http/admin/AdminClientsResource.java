@@ -5,6 +5,7 @@ import static ai.cinatra.adapters.http.admin.AdminSettingsResource.actor;
 import ai.cinatra.adapters.http.admin.AdminResponses.ClientPageView;
 import ai.cinatra.adapters.http.admin.AdminResponses.ClientView;
 import ai.cinatra.adapters.http.admin.AdminResponses.DisconnectView;
+import ai.cinatra.application.error.InvalidInputException;
 import ai.cinatra.application.error.NotFoundException;
 import ai.cinatra.application.port.in.oauth.ClientAdminUseCase;
 import ai.cinatra.domain.error.InvalidValueException;
@@ -43,6 +44,17 @@ public final class AdminClientsResource {
             actor(request), Optional.ofNullable(nameContains), Optional.ofNullable(cursor), limit);
     return new ClientPageView(
         page.clients().stream().map(ClientView::of).toList(), page.nextCursor().orElse(null));
+  }
+
+  /** The same, for any client id: a metadata document client's id is a URL, not a path segment. */
+  @POST
+  @Path("disconnect")
+  public DisconnectView disconnectById(
+      @QueryParam("clientId") String clientId, @Context ContainerRequestContext request) {
+    if (clientId == null || clientId.isBlank()) {
+      throw new InvalidInputException("clientId is required");
+    }
+    return disconnect(clientId, request);
   }
 
   @POST

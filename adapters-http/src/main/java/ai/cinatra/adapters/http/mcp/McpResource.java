@@ -3,7 +3,6 @@ package ai.cinatra.adapters.http.mcp;
 import ai.cinatra.adapters.http.mcp.jsonrpc.JsonRpc;
 import ai.cinatra.adapters.http.mcp.jsonrpc.McpProtocolException;
 import ai.cinatra.adapters.http.mcp.tool.McpToolCatalog;
-import ai.cinatra.application.error.ConflictException;
 import ai.cinatra.application.error.NotFoundException;
 import ai.cinatra.application.port.in.mcp.McpSessionsUseCase;
 import ai.cinatra.application.port.in.mcp.McpStreamsUseCase;
@@ -233,12 +232,7 @@ public final class McpResource {
         PROTOCOL_VERSIONS.contains(requested) ? requested : PROTOCOL_VERSIONS.get(0);
     Set<String> clientCapabilities = new HashSet<>();
     params.path("capabilities").fieldNames().forEachRemaining(clientCapabilities::add);
-    String opened;
-    try {
-      opened = sessions.open(actor, negotiated, clientCapabilities);
-    } catch (ConflictException e) {
-      return json(200, JsonRpc.error(id, JsonRpc.SERVER_BUSY, e.getMessage()));
-    }
+    String opened = sessions.open(actor, negotiated, clientCapabilities);
     ObjectNode result = NODES.objectNode();
     result.put("protocolVersion", negotiated);
     ObjectNode capabilities = result.putObject("capabilities");

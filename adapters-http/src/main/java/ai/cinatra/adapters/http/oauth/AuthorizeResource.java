@@ -150,7 +150,8 @@ public final class AuthorizeResource {
 
   private Response refusal(OAuthException e) {
     if (e.redirect().isEmpty()) {
-      return Page.error(400, e.getMessage());
+      // The OAuth error code too, so a developer knows which of the RFCs' errors this is.
+      return Page.error(400, e.getMessage() + " (" + e.code().wireName() + ")");
     }
     OAuthException.Redirect redirect = e.redirect().get();
     return Page.seeOther(
@@ -188,13 +189,25 @@ public final class AuthorizeResource {
           }
         });
     String client = Html.escape(request.client().displayName());
+    // A document's host is verified (we fetched it from there over https); a registered client's
+    // name is only what the client said about itself, so the page says so.
+    String vouched =
+        request
+            .client()
+            .verifiedHost()
+            .map(host -> " <span id=\"client-host\">— " + Html.escape(host) + "</span>")
+            .orElse(
+                " <span id=\"client-self-declared\" class=\"note\">(name given by the app"
+                    + " itself, not verified)</span>");
     String body =
         "<h1>Connect "
             + client
             + "?</h1>"
             + "<p><strong>"
             + client
-            + "</strong> wants to use Cinatra as you.</p>"
+            + "</strong>"
+            + vouched
+            + " wants to use Cinatra as you.</p>"
             + "<p>It will act with <strong>all the rights of this account</strong>: whatever you may do"
             + " in Cinatra, it may do too, until you or an admin disconnect it.</p>"
             + "<p class=\"note\">After you decide, you will be sent to <strong>"
@@ -204,7 +217,11 @@ public final class AuthorizeResource {
             + hidden
             + "<button type=\"submit\" name=\"decision\" value=\"approve\">Connect</button>"
             + "<button type=\"submit\" name=\"decision\" value=\"deny\">Cancel</button></form>";
-    return Page.html(200, "Connect " + request.client().displayName(), body).build();
+    String title =
+        "Connect "
+            + request.client().displayName()
+            + request.client().verifiedHost().map(host -> " — " + host).orElse("");
+    return Page.html(200, title, body).build();
   }
 
   private Map<String, String> params(String... keysAndValues) {

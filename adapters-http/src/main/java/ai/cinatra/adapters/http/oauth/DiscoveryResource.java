@@ -67,6 +67,9 @@ public final class DiscoveryResource {
         "introspection_endpoint_auth_methods_supported",
         List.of("client_secret_basic", "client_secret_post"));
     metadata.put("authorization_response_iss_parameter_supported", true);
+    // Claude (and other clients) then identify themselves by their metadata document's URL instead
+    // of registering; they need "none" among the token endpoint auth methods too.
+    metadata.put("client_id_metadata_document_supported", true);
     return metadata;
   }
 

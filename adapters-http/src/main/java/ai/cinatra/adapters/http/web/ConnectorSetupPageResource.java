@@ -8,11 +8,11 @@ import ai.cinatra.application.port.in.session.SignInUseCase.SignedInPerson;
 import ai.cinatra.domain.account.Role;
 import ai.cinatra.domain.error.InvalidValueException;
 import ai.cinatra.domain.oauth.ClientId;
+import ai.cinatra.domain.oauth.OAuthClient;
 import jakarta.ws.rs.FormParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
-import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
@@ -30,13 +30,14 @@ import java.util.Optional;
 
 /**
  * The Claude connector setup page: the MCP Server URL to copy (or the warning that no public URL is
- * set), the steps to add it in Claude, the connected clients whose name contains "claude", and for
- * admins Disconnect, confirmed on a page of its own so it works without JavaScript.
+ * set), the steps to add it in Claude, the connected Claude clients (verified by their metadata
+ * document's host, or self-declared by name), and for admins Disconnect, confirmed on a page of its
+ * own so it works without JavaScript. Clients are named by a query parameter: a metadata document
+ * client's id is a URL, which cannot be one path segment.
  */
 @Path("/connectors/cinatra-ai/mcp-client-registry-connector")
 public final class ConnectorSetupPageResource {
   static final String SETUP = "/connectors/cinatra-ai/mcp-client-registry-connector/setup";
-  static final String NAME_FILTER = "claude";
   private static final DateTimeFormatter WHEN =
       DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
 
@@ -119,11 +120,11 @@ public final class ConnectorSetupPageResource {
   private Response setup(SignedInPerson person, String show, String disconnected) {
     boolean all = "all".equals(show) && person.actor().role() == Role.ADMIN;
     var page =
-        clients.listClients(
-            person.actor(),
-            all ? Optional.empty() : Optional.of(NAME_FILTER),
-            Optional.empty(),
-            ClientAdminUseCase.MAX_PAGE);
+        all
+            ? clients.listClients(
+                person.actor(), Optional.empty(), Optional.empty(), ClientAdminUseCase.MAX_PAGE)
+            : clients.listClaudeClients(
+                person.actor(), Optional.empty(), ClientAdminUseCase.MAX_PAGE);
     return WebPages.page(
         200,
         new SetupView(
@@ -135,9 +136,9 @@ public final class ConnectorSetupPageResource {
   }
 
   @GET
-  @Path("clients/{clientId}/disconnect")
+  @Path("clients/disconnect")
   public Response confirm(
-      @PathParam("clientId") String clientId, @Context HttpHeaders headers, @Context UriInfo uri) {
+      @QueryParam("client") String clientId, @Context HttpHeaders headers, @Context UriInfo uri) {
     return pages.signedIn(
         headers,
         uri,
@@ -150,9 +151,9 @@ public final class ConnectorSetupPageResource {
   }
 
   @POST
-  @Path("clients/{clientId}/disconnect")
+  @Path("clients/disconnect")
   public Response disconnect(
-      @PathParam("clientId") String clientId,
+      @QueryParam("client") String clientId,
       @FormParam("csrf") String csrf,
       @Context HttpHeaders headers,
       @Context UriInfo uri) {
@@ -177,6 +178,9 @@ public final class ConnectorSetupPageResource {
   }
 
   private Optional<ClientListing> find(SignedInPerson person, String clientId) {
+    if (clientId == null) {
+      return Optional.empty();
+    }
     try {
       return Optional.of(clients.client(person.actor(), new ClientId(clientId)));
     } catch (InvalidValueException | NotFoundException e) {
@@ -188,7 +192,13 @@ public final class ConnectorSetupPageResource {
     var c = listing.client();
     Map<String, Object> row = new LinkedHashMap<>();
     row.put("id", c.clientId().value());
+    row.put("idParam", "client=" + URLEncoder.encode(c.clientId().value(), StandardCharsets.UTF_8));
     row.put("name", c.clientName().orElse("(unnamed client)"));
+    // A metadata document's host is checked by fetching it; a registered name is not.
+    row.put(
+        "verifiedHost",
+        c.clientId().isUrl() ? java.net.URI.create(c.clientId().value()).getHost() : "");
+    row.put("verifiedClaude", OAuthClient.isVerifiedClaude(c.clientId()));
     row.put("lastUsed", c.lastUsedAt().map(ConnectorSetupPageResource::when).orElse("never"));
     row.put("registered", when(c.createdAt()));
     row.put(

@@ -24,6 +24,11 @@ final class MapClientRepository implements ClientRepository {
   }
 
   @Override
+  public void saveFromMetadataDocument(OAuthClient client) {
+    clients.put(client.id(), client);
+  }
+
+  @Override
   public void markUsed(ClientId id, Instant at) {}
 
   @Override
@@ -33,7 +38,7 @@ final class MapClientRepository implements ClientRepository {
 
   @Override
   public List<ai.cinatra.domain.oauth.ConnectedClient> listConnected(
-      Optional<String> nameContains, Optional<ClientId> after, int limit) {
+      Optional<String> nameContains, boolean claudeOnly, Optional<ClientId> after, int limit) {
     throw new UnsupportedOperationException("the OAuth resource tests list no clients");
   }
 

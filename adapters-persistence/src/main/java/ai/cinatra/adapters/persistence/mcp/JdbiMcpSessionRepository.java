@@ -39,18 +39,30 @@ public final class JdbiMcpSessionRepository implements McpSessionRepository {
   }
 
   @Override
-  public int countOpen(AccountId account, Instant createdAfter) {
-    return dao.countOpen(account.value(), createdAfter);
+  public void recordUse(String idHash, Instant at) {
+    dao.recordUse(idHash, at);
   }
 
   @Override
-  public List<McpSession> listOpen(AccountId account, Instant createdAfter) {
-    return dao.listOpen(account.value(), createdAfter).stream().map(mapper::toSession).toList();
+  public int countOpen(AccountId account, Instant usedAfter) {
+    return dao.countOpen(account.value(), usedAfter);
   }
 
   @Override
-  public List<McpSession> listAllOpen(Instant createdAfter, int limit) {
-    return dao.listAllOpen(createdAfter, limit).stream().map(mapper::toSession).toList();
+  public List<McpSession> listOpen(AccountId account, Instant usedAfter) {
+    return dao.listOpen(account.value(), usedAfter).stream().map(mapper::toSession).toList();
+  }
+
+  @Override
+  public List<McpSession> listAllOpen(Instant usedAfter, int limit) {
+    return dao.listAllOpen(usedAfter, limit).stream().map(mapper::toSession).toList();
+  }
+
+  @Override
+  public boolean endLeastRecentlyUsed(AccountId account, Instant usedAfter, Instant at) {
+    Optional<String> oldest = dao.leastRecentlyUsed(account.value(), usedAfter);
+    oldest.ifPresent(idHash -> dao.end(idHash, at));
+    return oldest.isPresent();
   }
 
   @Override

@@ -14,7 +14,7 @@ import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 public interface McpSessionDao {
   String COLUMNS =
       "id_hash, account_id, client_id, protocol_version, client_capabilities, log_level,"
-          + " created_at, ended_at";
+          + " created_at, last_used_at, ended_at";
 
   /** A row of mcp_sessions; capabilities are comma-separated. */
   record SessionRow(
@@ -25,13 +25,14 @@ public interface McpSessionDao {
       String clientCapabilities,
       String logLevel,
       Instant createdAt,
+      Instant lastUsedAt,
       Instant endedAt) {}
 
   @SqlUpdate(
       "insert into mcp_sessions ("
           + COLUMNS
           + ") values (:idHash, :accountId, :clientId, :protocolVersion, :clientCapabilities,"
-          + " :logLevel, :createdAt, :endedAt)")
+          + " :logLevel, :createdAt, :lastUsedAt, :endedAt)")
   void insert(@BindMethods SessionRow row);
 
   @SqlQuery("select " + COLUMNS + " from mcp_sessions where id_hash = :idHash")
@@ -47,22 +48,30 @@ public interface McpSessionDao {
   @SqlUpdate("update mcp_sessions set log_level = :level where id_hash = :idHash")
   void setLogLevel(String idHash, String level);
 
+  @SqlUpdate("update mcp_sessions set last_used_at = :at where id_hash = :idHash")
+  void recordUse(String idHash, Instant at);
+
   @SqlQuery(
       "select count(*) from mcp_sessions where account_id = :accountId and ended_at is null and"
-          + " created_at > :createdAfter")
-  int countOpen(UUID accountId, Instant createdAfter);
+          + " last_used_at > :usedAfter")
+  int countOpen(UUID accountId, Instant usedAfter);
 
   @SqlQuery(
       "select "
           + COLUMNS
           + " from mcp_sessions where account_id = :accountId and ended_at is null and"
-          + " created_at > :createdAfter")
-  List<SessionRow> listOpen(UUID accountId, Instant createdAfter);
+          + " last_used_at > :usedAfter")
+  List<SessionRow> listOpen(UUID accountId, Instant usedAfter);
 
   @SqlQuery(
       "select "
           + COLUMNS
-          + " from mcp_sessions where ended_at is null and created_at > :createdAfter order by"
+          + " from mcp_sessions where ended_at is null and last_used_at > :usedAfter order by"
           + " created_at fetch first :limit rows only")
-  List<SessionRow> listAllOpen(Instant createdAfter, int limit);
+  List<SessionRow> listAllOpen(Instant usedAfter, int limit);
+
+  @SqlQuery(
+      "select id_hash from mcp_sessions where account_id = :accountId and ended_at is null and"
+          + " last_used_at > :usedAfter order by last_used_at, created_at fetch first 1 rows only")
+  Optional<String> leastRecentlyUsed(UUID accountId, Instant usedAfter);
 }

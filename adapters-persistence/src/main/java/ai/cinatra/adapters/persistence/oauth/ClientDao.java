@@ -10,14 +10,22 @@ import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 /** SQL for the oauth_clients table. */
 @RegisterConstructorMapper(ClientRow.class)
 public interface ClientDao {
-  String COLUMNS = "id, name, redirect_uris, auth_method, secret_hash, created_at, last_used_at";
+  String COLUMNS =
+      "id, name, redirect_uris, auth_method, secret_hash, created_at, last_used_at,"
+          + " metadata_valid_until";
 
   @SqlUpdate(
       "insert into oauth_clients ("
           + COLUMNS
           + ") values (:id, :name, :redirectUris, :authMethod, :secretHash, :createdAt,"
-          + " :lastUsedAt)")
+          + " :lastUsedAt, :metadataValidUntil)")
   void insert(@BindMethods ClientRow row);
+
+  /** Replaces what a client's metadata document says; keeps when it was first seen and used. */
+  @SqlUpdate(
+      "update oauth_clients set name = :name, redirect_uris = :redirectUris,"
+          + " metadata_valid_until = :metadataValidUntil where id = :id")
+  int updateFromDocument(@BindMethods ClientRow row);
 
   @SqlQuery("select " + COLUMNS + " from oauth_clients where id = :id")
   Optional<ClientRow> findById(String id);

@@ -10,4 +10,5 @@ public record ClientRow(
     String authMethod,
     String secretHash,
     Instant createdAt,
-    Instant lastUsedAt) {}
+    Instant lastUsedAt,
+    Instant metadataValidUntil) {}

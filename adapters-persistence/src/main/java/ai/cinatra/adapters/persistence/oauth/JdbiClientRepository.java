@@ -39,6 +39,22 @@ public final class JdbiClientRepository implements ClientRepository {
   }
 
   @Override
+  public void saveFromMetadataDocument(OAuthClient client) {
+    ClientRow row = mapper.toRow(client);
+    if (dao.updateFromDocument(row) > 0) {
+      return;
+    }
+    try {
+      dao.insert(row);
+    } catch (org.jdbi.v3.core.statement.UnableToExecuteStatementException e) {
+      // Another node stored the same document at the same moment: store ours over it.
+      if (dao.updateFromDocument(row) == 0) {
+        throw e;
+      }
+    }
+  }
+
+  @Override
   public void markUsed(ClientId id, Instant at) {
     dao.markUsed(id.value(), at);
   }
@@ -50,22 +66,35 @@ public final class JdbiClientRepository implements ClientRepository {
 
   @Override
   public List<ConnectedClient> listConnected(
-      Optional<String> nameContains, Optional<ClientId> after, int limit) {
-    return connected(nameContains, after, Optional.empty(), limit);
+      Optional<String> nameContains, boolean claudeOnly, Optional<ClientId> after, int limit) {
+    return connected(nameContains, claudeOnly, after, Optional.empty(), limit);
   }
 
   @Override
   public Optional<ConnectedClient> findConnected(ClientId id) {
-    return connected(Optional.empty(), Optional.empty(), Optional.of(id), 1).stream().findFirst();
+    return connected(Optional.empty(), false, Optional.empty(), Optional.of(id), 1).stream()
+        .findFirst();
   }
 
   private List<ConnectedClient> connected(
-      Optional<String> nameContains, Optional<ClientId> after, Optional<ClientId> only, int limit) {
+      Optional<String> nameContains,
+      boolean claudeOnly,
+      Optional<ClientId> after,
+      Optional<ClientId> only,
+      int limit) {
     return jdbi.withHandle(
         h -> {
           StringBuilder sql =
               new StringBuilder("select " + ClientDao.COLUMNS + " from oauth_clients where 1 = 1");
           nameContains.ifPresent(n -> sql.append(" and lower(name) like :pattern escape '\\'"));
+          if (claudeOnly) {
+            // OAuthClient.isClaude: a document on a Claude host, or a name saying "claude".
+            sql.append(" and (lower(name) like '%claude%'");
+            OAuthClient.CLAUDE_HOSTS.stream()
+                .sorted()
+                .forEach(host -> sql.append(" or id like 'https://").append(host).append("/%'"));
+            sql.append(")");
+          }
           after.ifPresent(a -> sql.append(" and id > :after"));
           only.ifPresent(a -> sql.append(" and id = :only"));
           sql.append(" order by id fetch first :limit rows only");

@@ -62,6 +62,30 @@ class McpSessionRepositoryContractIT {
   }
 
   @Test
+  void recordedUse_keepsASessionOpen_andTheLeastRecentlyUsedEndsFirst() {
+    AccountId account = AccountId.random();
+    sessions.add(session("old", account, "2025-11-25", Set.of()));
+    sessions.add(session("busy", account, "2025-11-25", Set.of()));
+    sessions.add(session("other", AccountId.random(), "2025-11-25", Set.of()));
+    sessions.recordUse("old", T0.plusSeconds(60));
+    sessions.recordUse("busy", T0.plusSeconds(120));
+
+    assertThat(sessions.findByHash("busy").orElseThrow().lastUsedAt())
+        .isEqualTo(T0.plusSeconds(120));
+    assertThat(sessions.countOpen(account, T0.plusSeconds(90))).isEqualTo(1);
+    assertThat(sessions.listAllOpen(T0.plusSeconds(90), 10))
+        .extracting(McpSession::idHash)
+        .containsExactly("busy");
+
+    assertThat(sessions.endLeastRecentlyUsed(account, T0, T0.plusSeconds(200))).isTrue();
+    assertThat(sessions.findByHash("old").orElseThrow().endedAt()).contains(T0.plusSeconds(200));
+    assertThat(sessions.findByHash("busy").orElseThrow().endedAt()).isEmpty();
+    assertThat(sessions.findByHash("other").orElseThrow().endedAt()).isEmpty();
+    assertThat(sessions.endLeastRecentlyUsed(account, T0, T0.plusSeconds(300))).isTrue();
+    assertThat(sessions.endLeastRecentlyUsed(account, T0, T0.plusSeconds(400))).isFalse();
+  }
+
+  @Test
   void logLevel_isStored() {
     sessions.add(session("h3", AccountId.random(), "2025-11-25", Set.of()));
     sessions.setLogLevel("h3", LogLevel.WARNING);
@@ -77,6 +101,7 @@ class McpSessionRepositoryContractIT {
         version,
         capabilities,
         LogLevel.INFO,
+        T0,
         T0,
         Optional.empty());
   }

@@ -51,6 +51,7 @@ class ClientRepositoryContractIT {
         TokenEndpointAuthMethod.NONE,
         Optional.empty(),
         createdAt,
+        Optional.empty(),
         Optional.empty());
   }
 
@@ -65,6 +66,7 @@ class ClientRepositoryContractIT {
             TokenEndpointAuthMethod.CLIENT_SECRET_BASIC,
             Optional.of(OpaqueSecret.hash("s")),
             T0,
+            Optional.empty(),
             Optional.empty());
 
     clients.add(pub);
@@ -73,6 +75,39 @@ class ClientRepositoryContractIT {
     assertThat(clients.findById(pub.id())).contains(pub);
     assertThat(clients.findById(confidential.id())).contains(confidential);
     assertThat(clients.findById(ClientId.random())).isEmpty();
+  }
+
+  @Test
+  void metadataDocumentClient_isStoredByItsUrl_andReplacedKeepingItsHistory() {
+    String url = "https://claude.ai/oauth/mcp-oauth-client-metadata";
+    OAuthClient first =
+        OAuthClient.fromMetadataDocument(
+            new ClientId(url),
+            Optional.of("Claude"),
+            List.of(new RedirectUri("https://claude.ai/api/mcp/auth_callback")),
+            T0,
+            T0.plusSeconds(300));
+    clients.saveFromMetadataDocument(first);
+    assertThat(clients.findById(new ClientId(url))).contains(first);
+    clients.markUsed(first.id(), T0.plusSeconds(10));
+
+    OAuthClient refetched =
+        OAuthClient.fromMetadataDocument(
+            new ClientId(url),
+            Optional.of("Claude (new)"),
+            List.of(
+                new RedirectUri("https://claude.ai/api/mcp/auth_callback"),
+                new RedirectUri("https://claude.com/api/mcp/auth_callback")),
+            T0.plusSeconds(400),
+            T0.plusSeconds(700));
+    clients.saveFromMetadataDocument(refetched);
+
+    OAuthClient stored = clients.findById(new ClientId(url)).orElseThrow();
+    assertThat(stored.name()).contains("Claude (new)");
+    assertThat(stored.redirectUris()).hasSize(2);
+    assertThat(stored.metadataValidUntil()).contains(T0.plusSeconds(700));
+    assertThat(stored.createdAt()).isEqualTo(T0);
+    assertThat(stored.lastUsedAt()).contains(T0.plusSeconds(10));
   }
 
   @Test

@@ -103,22 +103,42 @@ class OperatorRepositoriesContractIT {
     clients.markUsed(new ClientId("mcp_a"), T0.plusSeconds(90));
 
     List<ConnectedClient> claude =
-        clients.listConnected(Optional.of("CLAUDE"), Optional.empty(), 10);
+        clients.listConnected(Optional.of("CLAUDE"), false, Optional.empty(), 10);
     assertThat(claude).extracting(c -> c.clientId().value()).containsExactly("mcp_a", "mcp_c");
     ConnectedClient desktop = claude.get(0);
     assertThat(desktop.lastUsedAt()).contains(T0.plusSeconds(90));
     assertThat(desktop.accounts())
         .extracting(a -> a.email().value() + "@" + a.since())
         .containsExactly("ada@example.org@" + T0, "bo@example.org@" + T0.plusSeconds(30));
-    assertThat(clients.listConnected(Optional.of("claude"), Optional.of(new ClientId("mcp_a")), 10))
+    assertThat(
+            clients.listConnected(
+                Optional.of("claude"), false, Optional.of(new ClientId("mcp_a")), 10))
         .extracting(c -> c.clientId().value())
         .containsExactly("mcp_c");
     // LIKE's wildcards in a filter are only characters.
-    assertThat(clients.listConnected(Optional.of("_"), Optional.empty(), 10))
+    assertThat(clients.listConnected(Optional.of("_"), false, Optional.empty(), 10))
         .extracting(c -> c.clientId().value())
         .containsExactly("mcp_b");
-    assertThat(clients.listConnected(Optional.of("0%"), Optional.empty(), 10)).hasSize(1);
-    assertThat(clients.listConnected(Optional.empty(), Optional.empty(), 2)).hasSize(2);
+    assertThat(clients.listConnected(Optional.of("0%"), false, Optional.empty(), 10)).hasSize(1);
+    assertThat(clients.listConnected(Optional.empty(), false, Optional.empty(), 2)).hasSize(2);
+    // Claude: a metadata document on a Claude host (whatever its name), or a name saying so.
+    clients.saveFromMetadataDocument(
+        OAuthClient.fromMetadataDocument(
+            new ClientId("https://claude.ai/oauth/mcp-oauth-client-metadata"),
+            Optional.of("Anthropic connector"),
+            List.of(new RedirectUri("https://claude.ai/api/mcp/auth_callback")),
+            T0,
+            T0.plusSeconds(300)));
+    clients.saveFromMetadataDocument(
+        OAuthClient.fromMetadataDocument(
+            new ClientId("https://claude.ai.evil.example/claude.ai/doc"),
+            Optional.of("Evil"),
+            List.of(new RedirectUri("https://evil.example/cb")),
+            T0,
+            T0.plusSeconds(300)));
+    assertThat(clients.listConnected(Optional.empty(), true, Optional.empty(), 10))
+        .extracting(c -> c.clientId().value())
+        .containsExactly("https://claude.ai/oauth/mcp-oauth-client-metadata", "mcp_a", "mcp_c");
 
     assertThat(grants.revokeAllOfClient(new ClientId("mcp_a"), T0.plusSeconds(100))).isEqualTo(3);
     assertThat(consents.forgetAllOfClient(new ClientId("mcp_a"))).isEqualTo(1);
@@ -143,6 +163,7 @@ class OperatorRepositoriesContractIT {
         TokenEndpointAuthMethod.NONE,
         Optional.empty(),
         T0,
+        Optional.empty(),
         Optional.empty());
   }
 

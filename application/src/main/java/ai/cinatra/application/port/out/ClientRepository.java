@@ -14,6 +14,12 @@ public interface ClientRepository {
 
   Optional<OAuthClient> findById(ClientId id);
 
+  /**
+   * Stores a client read from its metadata document: adds it, or replaces the name, redirect URIs
+   * and validity of the one stored before (keeping when it was first seen and last used).
+   */
+  void saveFromMetadataDocument(OAuthClient client);
+
   /** Records that the client was just used (a token was issued to it). */
   void markUsed(ClientId id, Instant at);
 
@@ -25,10 +31,11 @@ public interface ClientRepository {
 
   /**
    * Registered clients by id after {@code after}, at most {@code limit}, whose name contains {@code
-   * nameContains} (case-insensitively) when given, each with the accounts connected through it.
+   * nameContains} (case-insensitively) when given, and that are Claude ({@link
+   * OAuthClient#isClaude}) when {@code claudeOnly}, each with the accounts connected through it.
    */
   List<ConnectedClient> listConnected(
-      Optional<String> nameContains, Optional<ClientId> after, int limit);
+      Optional<String> nameContains, boolean claudeOnly, Optional<ClientId> after, int limit);
 
   /** One client with the accounts connected through it. */
   Optional<ConnectedClient> findConnected(ClientId id);

@@ -17,14 +17,23 @@ public interface McpSessionRepository {
 
   void setLogLevel(String idHash, LogLevel level);
 
-  /** Sessions of the account not ended and created after {@code createdAfter}. */
-  int countOpen(AccountId account, Instant createdAfter);
+  /** Records that the session was used at {@code at}, which keeps it open longer. */
+  void recordUse(String idHash, Instant at);
+
+  /** Sessions of the account not ended and last used after {@code usedAfter}. */
+  int countOpen(AccountId account, Instant usedAfter);
 
   /** The same sessions as {@link #countOpen}, for telling them something. */
-  List<McpSession> listOpen(AccountId account, Instant createdAfter);
+  List<McpSession> listOpen(AccountId account, Instant usedAfter);
 
-  /** Every open session created after the instant, oldest first, at most {@code limit}. */
-  List<McpSession> listAllOpen(Instant createdAfter, int limit);
+  /** Every open session last used after the instant, oldest first, at most {@code limit}. */
+  List<McpSession> listAllOpen(Instant usedAfter, int limit);
+
+  /**
+   * Ends the account's open session (used after {@code usedAfter}) that was used least recently, to
+   * make room for a new one; returns whether there was one.
+   */
+  boolean endLeastRecentlyUsed(AccountId account, Instant usedAfter, Instant at);
 
   /** Ends every open session of the client (a disconnect); returns how many. */
   int endAllOfClient(ai.cinatra.domain.oauth.ClientId client, Instant at);

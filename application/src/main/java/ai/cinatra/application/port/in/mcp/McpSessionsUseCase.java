@@ -9,12 +9,11 @@ import java.util.Set;
 public interface McpSessionsUseCase {
 
   /**
-   * Opens a session and returns its id, handed out once.
+   * Opens a session and returns its id, handed out once. When the account already has its limit of
+   * open sessions, its least recently used one ends.
    *
    * @param clientCapabilities what the client said at initialize it can answer; unknown ones are
    *     dropped
-   * @throws ai.cinatra.application.error.ConflictException when the account has too many open
-   *     sessions
    */
   String open(Actor actor, String protocolVersion, Set<String> clientCapabilities);
 

@@ -26,6 +26,12 @@ public interface ClientAdminUseCase {
   ClientPage listClients(
       Actor actor, Optional<String> nameContains, Optional<String> cursor, int limit);
 
+  /**
+   * The clients that are Claude: those whose metadata document is on claude.ai or claude.com
+   * (verified), and those whose self-declared name contains "claude".
+   */
+  ClientPage listClaudeClients(Actor actor, Optional<String> cursor, int limit);
+
   /** The same for admins only: the mcp_clients_list tool and the REST admin API. */
   ClientPage listClientsAsAdmin(
       Actor actor, Optional<String> nameContains, Optional<String> cursor, int limit);

@@ -23,7 +23,7 @@ public final class ClientTools {
              "description": "Registered MCP clients with the accounts connected through each and when each was last used; nameContains filters by name, any case.",
              "inputSchema": {"type": "object", "properties": {
                "nameContains": {"type": "string", "maxLength": 100},
-               "cursor": {"type": "string", "maxLength": 64}}, "additionalProperties": false},
+               "cursor": {"type": "string", "maxLength": 255}}, "additionalProperties": false},
              "outputSchema": {"type": "object", "properties": {
                "clients": {"type": "array", "items": {"type": "object", "properties": {
                  "clientId": {"type": "string"}, "clientName": {"type": "string"},
@@ -54,7 +54,7 @@ public final class ClientTools {
             {"name": "mcp_client_disconnect", "title": "Disconnect an MCP client",
              "description": "Revokes every grant and token of the client, for every account at once; its next request is refused. Connecting again needs a new sign-in and consent.",
              "inputSchema": {"type": "object", "properties": {
-               "clientId": {"type": "string", "pattern": "^[A-Za-z0-9_-]{1,64}$"}},
+               "clientId": {"type": "string", "minLength": 1, "maxLength": 255, "description": "an id from mcp_clients_list: a registered client's id, or a metadata document client's URL"}},
               "required": ["clientId"], "additionalProperties": false},
              "outputSchema": {"type": "object", "properties": {
                "clientId": {"type": "string"}, "disconnectedAccounts": {"type": "integer"}},

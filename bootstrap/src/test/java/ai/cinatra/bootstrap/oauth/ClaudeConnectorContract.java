@@ -1,0 +1,465 @@
+package ai.cinatra.bootstrap.oauth;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import ai.cinatra.bootstrap.CinatraConfiguration;
+import ai.cinatra.domain.oauth.Pkce;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.dropwizard.testing.ConfigOverride;
+import io.dropwizard.testing.junit5.DropwizardAppExtension;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.jdbi.v3.core.Jdbi;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A client that behaves as claude.ai's connector backend is publicly reported to behave
+ * (anthropics/claude-ai-mcp #82, #341, #481, #247, #702, #840): it reads the authorization server
+ * metadata at the origin root and then uses only the root endpoints, registers twice per attempt,
+ * captures the redirect to https://claude.ai/api/mcp/auth_callback without following it, never
+ * refreshes, and never initializes again after a 404. Also the same client with a Client ID
+ * Metadata Document served from loopback. Real HTTP against the real application, on a clock the
+ * test moves; run on H2 and on PostgreSQL by the subclasses.
+ */
+abstract class ClaudeConnectorContract {
+  static final String CALLBACK = "https://claude.ai/api/mcp/auth_callback";
+  static final String VERIFIER = "claude-verifier-0123456789-abcdefghijklmnopqrstuvwxyz";
+  static final String ADMIN = "admin@example.org";
+  static final ObjectMapper JSON = new ObjectMapper();
+
+  abstract DropwizardAppExtension<CinatraConfiguration> app();
+
+  abstract Jdbi database();
+
+  /** The real application on the movable clock, fetching documents from loopback too. */
+  static DropwizardAppExtension<CinatraConfiguration> extension(String databaseUrl, String user) {
+    return new DropwizardAppExtension<>(
+        MovableClockApplication.class,
+        null,
+        ConfigOverride.config("database.url", databaseUrl),
+        ConfigOverride.config("database.user", user),
+        ConfigOverride.config("server.applicationConnectors[0].port", "0"),
+        ConfigOverride.config("server.adminConnectors[0].port", "0"),
+        ConfigOverride.config("baseUrl", OAuthFlowContract.BASE_URL),
+        ConfigOverride.config("oauth.keyEncryptionKey", OAuthFlowContract.KEK),
+        ConfigOverride.config("oauth.clientMetadataDocuments.allowHttpLoopback", "true"));
+  }
+
+  static Jdbi accounts(String url, String user, String password) {
+    Jdbi jdbi = OAuthFlowContract.createAccount(url, user, password);
+    jdbi.useHandle(
+        h -> {
+          OAuthFlowContract.createAccount(jdbi, ADMIN);
+          h.execute("update accounts set role = 'ADMIN' where email = ?", ADMIN);
+        });
+    return jdbi;
+  }
+
+  private DocumentServer documents;
+
+  @BeforeEach
+  void start() throws Exception {
+    MovableClockApplication.reset();
+    documents = new DocumentServer();
+  }
+
+  @AfterEach
+  void stop() {
+    documents.close();
+    MovableClockApplication.reset();
+  }
+
+  String base() {
+    return "http://127.0.0.1:" + app().getLocalPort();
+  }
+
+  /** Every request the client made, in order, with the answer's status. */
+  final class ClaudeLikeClient {
+    final List<String> log = new ArrayList<>();
+    private final HttpClient http =
+        HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+    private final Browser person = new Browser(base());
+    String token;
+    String session;
+    private int id;
+
+    HttpResponse<String> send(String method, String path, String contentType, String body)
+        throws Exception {
+      HttpRequest.Builder request =
+          HttpRequest.newBuilder(URI.create(base() + path))
+              .method(
+                  method,
+                  body == null
+                      ? HttpRequest.BodyPublishers.noBody()
+                      : HttpRequest.BodyPublishers.ofString(body));
+      if (contentType != null) {
+        request.header("Content-Type", contentType);
+      }
+      if (path.startsWith("/api/mcp")) {
+        request.header("Accept", "application/json, text/event-stream");
+        if (token != null) {
+          request.header("Authorization", "Bearer " + token);
+        }
+        if (session != null) {
+          request.header("Mcp-Session-Id", session);
+        }
+      }
+      HttpResponse<String> response =
+          http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+      log.add(method + " " + path.replaceAll("\\?.*", "?…") + " → " + response.statusCode());
+      return response;
+    }
+
+    HttpResponse<String> rpc(String method, String params) throws Exception {
+      return send(
+          "POST",
+          "/api/mcp",
+          "application/json",
+          "{\"jsonrpc\":\"2.0\",\"id\":"
+              + ++id
+              + ",\"method\":\""
+              + method
+              + "\",\"params\":"
+              + params
+              + "}");
+    }
+
+    JsonNode result(String method, String params) throws Exception {
+      HttpResponse<String> response = rpc(method, params);
+      assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+      JsonNode result = JSON.readTree(response.body()).get("result");
+      assertThat(result).as(response.body()).isNotNull();
+      return result;
+    }
+
+    /** What claude.ai does before it sends a person anywhere. */
+    void discover() throws Exception {
+      HttpResponse<String> challenge =
+          send("POST", "/api/mcp", "application/json", OAuthFlowContract.INITIALIZE);
+      assertThat(challenge.statusCode()).isEqualTo(401);
+      assertThat(challenge.headers().firstValue("WWW-Authenticate").orElseThrow())
+          .contains("resource_metadata=");
+      assertThat(
+              send("GET", "/.well-known/oauth-protected-resource/api/mcp", null, null).statusCode())
+          .isEqualTo(200);
+      HttpResponse<String> metadata =
+          send("GET", "/.well-known/oauth-authorization-server", null, null);
+      JsonNode as = JSON.readTree(metadata.body());
+      assertThat(as.get("client_id_metadata_document_supported").asBoolean()).isTrue();
+      assertThat(as.get("token_endpoint_auth_methods_supported").toString()).contains("\"none\"");
+    }
+
+    /** Two registrations per attempt at the root, as claude.ai is seen to make; the last counts. */
+    String registerTwice() throws Exception {
+      String clientId = null;
+      for (int i = 0; i < 2; i++) {
+        HttpResponse<String> registered =
+            send(
+                "POST",
+                "/register",
+                "application/json",
+                "{\"client_name\":\"Claude\",\"redirect_uris\":[\""
+                    + CALLBACK
+                    + "\"],\"grant_types\":[\"authorization_code\",\"refresh_token\"],"
+                    + "\"response_types\":[\"code\"],\"token_endpoint_auth_method\":\"none\"}");
+        assertThat(registered.statusCode()).as(registered.body()).isEqualTo(201);
+        clientId = JSON.readTree(registered.body()).get("client_id").asText();
+      }
+      return clientId;
+    }
+
+    Map<String, String> authorizeParams(String clientId) {
+      Map<String, String> p = new LinkedHashMap<>();
+      p.put("response_type", "code");
+      p.put("client_id", clientId);
+      p.put("redirect_uri", CALLBACK);
+      p.put("scope", "mcp:connect"); // never offline_access (#840)
+      p.put("state", "claude-state");
+      p.put("code_challenge", Pkce.s256(VERIFIER));
+      p.put("code_challenge_method", "S256");
+      p.put("resource", OAuthFlowContract.RESOURCE);
+      return p;
+    }
+
+    /** The person's browser at the root /authorize: sign-in, the consent page, approval. */
+    HttpResponse<String> openAuthorize(String clientId) throws Exception {
+      HttpResponse<String> first =
+          person.get("/authorize?" + Browser.encode(authorizeParams(clientId)));
+      log.add("GET /authorize?… (browser) → " + first.statusCode());
+      return first;
+    }
+
+    /** Signs in and returns the consent page (or the redirect, when consent is remembered). */
+    HttpResponse<String> signIn(HttpResponse<String> first, String email) throws Exception {
+      assertThat(first.statusCode()).as(first.body()).isEqualTo(303);
+      assertThat(Browser.location(first)).contains("/sign-in");
+      HttpResponse<String> form = person.get(Browser.location(first));
+      Map<String, String> fields = Browser.hiddenFields(form.body());
+      fields.put("email", email);
+      fields.put("password", OAuthFlowContract.PASSWORD);
+      HttpResponse<String> signedIn = person.post("/sign-in", fields);
+      log.add("POST /sign-in (browser) → " + signedIn.statusCode());
+      HttpResponse<String> consent = person.get(Browser.location(signedIn));
+      log.add(
+          "GET "
+              + Browser.location(signedIn).replaceAll("\\?.*", "?…")
+              + " (browser) → "
+              + consent.statusCode());
+      return consent;
+    }
+
+    /** Approves on the consent page; returns the code from the captured redirect. */
+    String approve(HttpResponse<String> consentPage) throws Exception {
+      assertThat(consentPage.statusCode()).as(consentPage.body()).isEqualTo(200);
+      Map<String, String> consent = Browser.hiddenFields(consentPage.body());
+      consent.put("decision", "approve");
+      HttpResponse<String> decided = person.post("/oauth/authorize", consent);
+      log.add("POST /oauth/authorize (browser, consent form) → " + decided.statusCode());
+      String back = Browser.location(decided);
+      assertThat(back).startsWith(CALLBACK + "?"); // captured, never followed
+      assertThat(Browser.query(back)).containsEntry("state", "claude-state");
+      return Browser.query(back).get("code");
+    }
+
+    JsonNode redeem(String clientId, String code) throws Exception {
+      Map<String, String> form = new LinkedHashMap<>();
+      form.put("grant_type", "authorization_code");
+      form.put("code", code);
+      form.put("redirect_uri", CALLBACK);
+      form.put("code_verifier", VERIFIER);
+      form.put("client_id", clientId);
+      form.put("resource", OAuthFlowContract.RESOURCE);
+      HttpResponse<String> tokens =
+          send("POST", "/token", "application/x-www-form-urlencoded", Browser.encode(form));
+      assertThat(tokens.statusCode()).as(tokens.body()).isEqualTo(200);
+      JsonNode body = JSON.readTree(tokens.body());
+      token = body.get("access_token").asText();
+      return body;
+    }
+
+    void initialize() throws Exception {
+      HttpResponse<String> initialized =
+          send("POST", "/api/mcp", "application/json", OAuthFlowContract.INITIALIZE);
+      assertThat(initialized.statusCode()).as(initialized.body()).isEqualTo(200);
+      session = initialized.headers().firstValue("Mcp-Session-Id").orElseThrow();
+      send(
+          "POST",
+          "/api/mcp",
+          "application/json",
+          "{\"jsonrpc\":\"2.0\",\"method\":\"notifications/initialized\"}");
+    }
+
+    String whoami() throws Exception {
+      JsonNode result = result("tools/call", "{\"name\":\"whoami\",\"arguments\":{}}");
+      assertThat(result.path("isError").asBoolean(false)).as(result.toString()).isFalse();
+      return result.toString();
+    }
+  }
+
+  @Test
+  void claudeLikeClient_rootEndpointsOnly_staysConnectedWithoutRefreshing() throws Exception {
+    ClaudeLikeClient claude = new ClaudeLikeClient();
+    claude.discover();
+    String clientId = claude.registerTwice();
+    HttpResponse<String> consent =
+        claude.signIn(claude.openAuthorize(clientId), OAuthFlowContract.EMAIL);
+    assertThat(consent.body()).contains("client-self-declared").contains("not verified");
+    JsonNode tokens = claude.redeem(clientId, claude.approve(consent));
+    assertThat(tokens.get("expires_in").asLong()).isEqualTo(Duration.ofDays(30).toSeconds());
+    assertThat(tokens.has("refresh_token")).isTrue();
+
+    claude.initialize();
+    assertThat(claude.result("tools/list", "{}").get("tools").toString()).contains("whoami");
+    assertThat(claude.whoami()).contains(OAuthFlowContract.EMAIL);
+
+    MovableClockApplication.moveForward(Duration.ofHours(2));
+    assertThat(claude.whoami()).contains(OAuthFlowContract.EMAIL);
+
+    System.out.println(
+        "Claude-like client (DCR), requests in order:\n  " + String.join("\n  ", claude.log));
+    assertThat(claude.log).filteredOn(line -> line.startsWith("POST /register")).hasSize(2);
+    assertThat(claude.log)
+        .noneMatch(line -> line.contains("/oauth/register"))
+        .noneMatch(line -> line.startsWith("POST /oauth/token"));
+  }
+
+  @Test
+  void claudeLikeClient_withAMetadataDocument_isFetchedOnce_andDisconnectCutsItOff()
+      throws Exception {
+    String clientId = documents.url("/oauth/mcp-oauth-client-metadata");
+    documents.serveDocument(
+        "/oauth/mcp-oauth-client-metadata", clientId, CALLBACK, "public, max-age=3600");
+    ClaudeLikeClient claude = new ClaudeLikeClient();
+    claude.discover();
+    HttpResponse<String> consent =
+        claude.signIn(claude.openAuthorize(clientId), OAuthFlowContract.EMAIL);
+    assertThat(consent.body()).contains("id=\"client-host\">— 127.0.0.1</span>");
+    assertThat(consent.body()).doesNotContain("client-self-declared");
+    claude.redeem(clientId, claude.approve(consent));
+    claude.initialize();
+    assertThat(claude.whoami()).contains(OAuthFlowContract.EMAIL);
+    assertThat(documents.hits("/oauth/mcp-oauth-client-metadata")).isEqualTo(1);
+    assertThat(documents.requests.get(0)).endsWith("Accept: application/json");
+    System.out.println(
+        "Claude-like client (CIMD), requests in order:\n  "
+            + String.join("\n  ", claude.log)
+            + "\n  document server: "
+            + documents.requests);
+
+    // An admin sees the client among connected clients by its URL, and disconnects it.
+    ClaudeLikeClient admin = new ClaudeLikeClient();
+    String adminClient = admin.registerTwice();
+    admin.redeem(adminClient, admin.approve(admin.signIn(admin.openAuthorize(adminClient), ADMIN)));
+    admin.initialize();
+    assertThat(
+            admin
+                .result("tools/call", "{\"name\":\"mcp_clients_list\",\"arguments\":{}}")
+                .toString())
+        .contains(clientId);
+    JsonNode disconnected =
+        admin.result(
+            "tools/call",
+            "{\"name\":\"mcp_client_disconnect\",\"arguments\":{\"clientId\":\""
+                + clientId
+                + "\"}}");
+    assertThat(disconnected.path("isError").asBoolean(false)).as(disconnected.toString()).isFalse();
+
+    assertThat(claude.rpc("tools/call", "{\"name\":\"whoami\",\"arguments\":{}}").statusCode())
+        .isEqualTo(401);
+  }
+
+  @Test
+  void badMetadataDocuments_areRefusedOnAPage_neverRedirected_andNothingIsStored()
+      throws Exception {
+    String doc = "/doc";
+    Map<String, String> expected = new LinkedHashMap<>();
+    documents.serveDocument("/wrong-id", documents.url("/other"), CALLBACK, "max-age=600");
+    expected.put(documents.url("/wrong-id"), "client_id must be exactly");
+    documents.serveDocument(
+        "/no-redirect", documents.url("/no-redirect"), "https://claude.ai/elsewhere", "max-age=60");
+    expected.put(documents.url("/no-redirect"), "redirect_uri is not one that this client");
+    documents.serve(
+        "/big",
+        new DocumentServer.Answer(
+            200, "application/json", Map.of(), "{\"pad\":\"" + "x".repeat(6000) + "\"}"));
+    expected.put(documents.url("/big"), "larger than 5120 bytes");
+    documents.serve(
+        "/moved",
+        new DocumentServer.Answer(302, "text/plain", Map.of("Location", documents.url(doc)), ""));
+    expected.put(documents.url("/moved"), "redirects are not followed");
+    documents.serve("/html", new DocumentServer.Answer(200, "text/html", Map.of(), "<html>"));
+    expected.put(documents.url("/html"), "not application/json");
+    documents.serve(
+        "/not-json", new DocumentServer.Answer(200, "application/json", Map.of(), "[1,2"));
+    expected.put(documents.url("/not-json"), "not a JSON object");
+    documents.serve("/broken", new DocumentServer.Answer(500, "text/plain", Map.of(), "oops"));
+    expected.put(documents.url("/broken"), "answered HTTP 500");
+    expected.put("http://127.0.0.1:1/client.json", "could not be reached");
+    expected.put(
+        "https://localhost:" + documents.port() + "/client.json", "which is not a public address");
+    expected.put("https://client.invalid/client.json", "could not be resolved");
+    expected.put("ftp://example.org/client.json", "must use https");
+    expected.put("https://example.org/client.json#frag", "must not have a fragment");
+    expected.put("https://user:pw@example.org/client.json", "user name or password");
+    expected.put("https://example.org", "must have a path");
+
+    for (Map.Entry<String, String> bad : expected.entrySet()) {
+      HttpResponse<String> page = new ClaudeLikeClient().openAuthorize(bad.getKey());
+      assertThat(page.statusCode()).as(bad.getKey() + ": " + page.body()).isEqualTo(400);
+      assertThat(page.headers().firstValue("Location")).isEmpty();
+      assertThat(page.body())
+          .as(bad.getKey())
+          .contains(bad.getValue())
+          .containsPattern("\\((invalid_client|invalid_request)\\)");
+    }
+    int stored =
+        database()
+            .withHandle(
+                h ->
+                    h.createQuery(
+                            "select count(*) from oauth_clients where id like 'http%' and id <> :ok")
+                        .bind("ok", documents.url("/no-redirect"))
+                        .mapTo(Integer.class)
+                        .one());
+    assertThat(stored).isZero();
+    assertThat(documents.hits(doc)).isZero(); // the redirect was not followed
+  }
+
+  @Test
+  void sessions_slideWithUse_andThe201stEndsTheLeastRecentlyUsed() throws Exception {
+    ClaudeLikeClient claude = new ClaudeLikeClient();
+    String clientId = claude.registerTwice();
+    JsonNode tokens =
+        claude.redeem(
+            clientId,
+            claude.approve(claude.signIn(claude.openAuthorize(clientId), OAuthFlowContract.EMAIL)));
+    claude.initialize();
+    String used = claude.session;
+    claude.initialize();
+    String idle = claude.session;
+
+    MovableClockApplication.moveForward(Duration.ofDays(29));
+    claude.session = used;
+    claude.whoami();
+    claude.session = idle;
+    claude.whoami(); // unused for 29 days: still there
+
+    MovableClockApplication.moveForward(Duration.ofDays(29));
+    // The access token ran out after 30 days; a refresh (rotated) gives a new one.
+    HttpResponse<String> refreshed =
+        claude.send(
+            "POST",
+            "/token",
+            "application/x-www-form-urlencoded",
+            Browser.encode(
+                Map.of(
+                    "grant_type",
+                    "refresh_token",
+                    "client_id",
+                    clientId,
+                    "refresh_token",
+                    tokens.get("refresh_token").asText())));
+    assertThat(refreshed.statusCode()).as(refreshed.body()).isEqualTo(200);
+    claude.token = JSON.readTree(refreshed.body()).get("access_token").asText();
+    claude.session = used;
+    claude.whoami();
+    MovableClockApplication.moveForward(Duration.ofDays(2)); // idle: 31 days without use
+    claude.session = idle;
+    assertThat(claude.rpc("tools/call", "{\"name\":\"whoami\",\"arguments\":{}}").statusCode())
+        .isEqualTo(404);
+
+    // The account's limit (200): one more ends the least recently used session, not the new one.
+    claude.session = used;
+    claude.whoami();
+    List<String> opened = new ArrayList<>();
+    for (int i = 0; i < 199; i++) {
+      claude.session = null;
+      claude.initialize();
+      opened.add(claude.session);
+    }
+    MovableClockApplication.moveForward(Duration.ofMinutes(2));
+    claude.session = used;
+    claude.whoami(); // used is now the most recently used
+    claude.session = null;
+    claude.initialize(); // the 201st
+    String newest = claude.session;
+
+    claude.session = opened.get(0);
+    assertThat(claude.rpc("tools/call", "{\"name\":\"whoami\",\"arguments\":{}}").statusCode())
+        .isEqualTo(404);
+    for (String alive : List.of(used, opened.get(1), newest)) {
+      claude.session = alive;
+      claude.whoami();
+    }
+  }
+}
