@@ -55,6 +55,13 @@ if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; the
   as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver >/dev/null
 fi
 
+# ClaudeJarIT moves the jar's clock with libfaketime (Debian's faketime package).
+if [ ! -e /usr/lib/x86_64-linux-gnu/faketime/libfaketime.so.1 ]; then
+  echo "test.sh: libfaketime is missing; installing faketime with apt-get" >&2
+  as_root apt-get update -qq
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq faketime >/dev/null
+fi
+
 case "$PG_URL" in
   jdbc:postgresql://127.0.0.1:5432/* | jdbc:postgresql://localhost:5432/*) ensure_local_postgres ;;
   *) echo "test.sh: using the PostgreSQL at $PG_URL" >&2 ;;

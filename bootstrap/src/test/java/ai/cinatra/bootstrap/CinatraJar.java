@@ -165,6 +165,23 @@ public final class CinatraJar {
       throw new AssertionError("the server did not become healthy within 60 s");
     }
 
+    /** The time the server answers with (its Date header), to the second. */
+    public Instant date() throws IOException, InterruptedException {
+      String header =
+          get(port, "/.well-known/oauth-authorization-server")
+              .headers()
+              .firstValue("Date")
+              .orElseThrow();
+      return java.time.ZonedDateTime.parse(
+              header, java.time.format.DateTimeFormatter.RFC_1123_DATE_TIME)
+          .toInstant();
+    }
+
+    /** What the server has printed so far (its log goes to standard output). */
+    public String output() throws IOException {
+      return Files.readString(out) + Files.readString(err);
+    }
+
     /** kill -9: no shutdown hooks, no graceful stop, as a crash. */
     public void kill() throws InterruptedException {
       process.destroyForcibly().waitFor();

@@ -237,7 +237,8 @@ abstract class OAuthFlowContract {
     assertThat(tokens.headers().firstValue("Cache-Control")).contains("no-store");
     JsonNode body = JSON.readTree(tokens.body());
     assertThat(body.get("token_type").asText()).isEqualTo("Bearer");
-    assertThat(body.get("expires_in").asLong()).isEqualTo(3600);
+    assertThat(body.get("expires_in").asLong())
+        .isEqualTo(java.time.Duration.ofDays(30).toSeconds());
     assertThat(body.get("scope").asText()).isEqualTo("mcp:connect offline_access");
     assertThat(body.get("access_token").asText().split("\\.")).hasSize(3);
 

@@ -169,6 +169,8 @@ class OperatorPagesBrowserIT {
           .as("a client's name is text, never script")
           .isInstanceOf(NoAlertPresentException.class);
       assertThat(admin.text("#filter-note")).contains("other clients may be connected");
+      assertThat(admin.text("#claude-code-note")).contains("MCP CLI Proxy");
+      assertThat(row(admin, "Claude Desktop").getText()).contains("(self-declared name)");
       assertThat(admin.has("#all-clients")).isTrue();
       admin.screenshot("connector-setup");
       admin.find("#copy").click();
@@ -195,9 +197,8 @@ class OperatorPagesBrowserIT {
       assertThat(
               postForm(
                       base
-                          + "/connectors/cinatra-ai/mcp-client-registry-connector/clients/"
-                          + claudeDesktopId
-                          + "/disconnect",
+                          + "/connectors/cinatra-ai/mcp-client-registry-connector/clients/disconnect?client="
+                          + claudeDesktopId,
                       cookie,
                       "")
                   .statusCode())

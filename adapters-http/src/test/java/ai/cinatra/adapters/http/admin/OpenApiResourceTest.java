@@ -28,6 +28,7 @@ class OpenApiResourceTest {
             "PUT /api/admin/public-url",
             "GET /api/admin/clients",
             "POST /api/admin/clients/{clientId}/disconnect",
+            "POST /api/admin/clients/disconnect",
             "GET /api/admin/accounts",
             "POST /api/admin/accounts",
             "PUT /api/admin/accounts/{accountId}/role",
