@@ -915,4 +915,17 @@ abstract class OAuthFlowContract {
           clientId.startsWith("http:") ? "invalid_request" : "invalid_client");
     }
   }
+
+  @Test
+  void malformedBasicCredentials_areInvalidClient_neverA500() throws Exception {
+    // curl -u '%:x': the form-encoded id has a lone %, which URL-decoding refuses.
+    String percent = java.util.Base64.getEncoder().encodeToString("%:x".getBytes());
+    for (String path : List.of("/oauth/token", "/token", "/oauth/revoke")) {
+      assertOAuthError(
+          new Browser(base())
+              .postWithBasic(path, Map.of("grant_type", "refresh_token", "token", "t"), percent),
+          401,
+          "invalid_client");
+    }
+  }
 }

@@ -52,8 +52,8 @@ final class OAuthForms {
         throw new OAuthException(Code.INVALID_CLIENT, "malformed Basic credentials");
       }
       // RFC 6749 2.3.1: both parts are form-encoded before Basic encoding.
-      String id = URLDecoder.decode(decoded.substring(0, colon), StandardCharsets.UTF_8);
-      String secret = URLDecoder.decode(decoded.substring(colon + 1), StandardCharsets.UTF_8);
+      String id = formDecoded(decoded.substring(0, colon));
+      String secret = formDecoded(decoded.substring(colon + 1));
       if (formId != null && !formId.equals(id)) {
         throw new OAuthException(
             Code.INVALID_REQUEST, "client_id differs from the Basic credentials");
@@ -61,5 +61,14 @@ final class OAuthForms {
       return new ClientCredentials(id, secret);
     }
     return new ClientCredentials(formId, formSecret);
+  }
+
+  /** A form-encoded part of Basic credentials; a broken escape (a lone %) is bad credentials. */
+  private static String formDecoded(String part) {
+    try {
+      return URLDecoder.decode(part, StandardCharsets.UTF_8);
+    } catch (IllegalArgumentException e) {
+      throw new OAuthException(Code.INVALID_CLIENT, "malformed Basic credentials");
+    }
   }
 }
