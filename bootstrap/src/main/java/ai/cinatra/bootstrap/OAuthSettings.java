@@ -42,6 +42,24 @@ public class OAuthSettings {
   @MinDuration(value = 1, unit = TimeUnit.MINUTES)
   private Duration refreshTokenLifetime = Duration.days(90);
 
+  /**
+   * How long after a refresh the replaced refresh token may be presented once more (a client that
+   * lost the response retrying); later, or a second time, it revokes the grant.
+   */
+  @MinDuration(value = 1, unit = TimeUnit.SECONDS)
+  @io.dropwizard.validation.MaxDuration(value = 10, unit = TimeUnit.MINUTES)
+  private Duration refreshRetryWindow = Duration.seconds(60);
+
+  @JsonProperty
+  public Duration getRefreshRetryWindow() {
+    return refreshRetryWindow;
+  }
+
+  @JsonProperty
+  public void setRefreshRetryWindow(Duration refreshRetryWindow) {
+    this.refreshRetryWindow = refreshRetryWindow;
+  }
+
   /** Client ID Metadata Documents: client_ids that are URLs of the client's own metadata. */
   @jakarta.validation.Valid @jakarta.validation.constraints.NotNull
   private ClientMetadataDocumentSettings clientMetadataDocuments =

@@ -22,6 +22,7 @@ import ai.cinatra.domain.oauth.Grant;
 import ai.cinatra.domain.oauth.OAuthClient;
 import ai.cinatra.domain.oauth.OpaqueSecret;
 import ai.cinatra.domain.oauth.RefreshToken;
+import ai.cinatra.domain.oauth.RefreshToken.Presentation;
 import ai.cinatra.domain.oauth.RefreshToken.State;
 import ai.cinatra.domain.oauth.Scopes;
 import java.time.Clock;
@@ -32,8 +33,9 @@ import java.util.UUID;
 
 /**
  * Exchanges codes and refresh tokens for access tokens. Codes are single use and a replay revokes
- * their grant; refresh tokens rotate on every use, a lost response may be retried once, and any
- * older token presented revokes the whole grant.
+ * their grant; refresh tokens rotate on every use by the domain's rule ({@link
+ * RefreshToken#presentedAt}): a lost response may be retried once within a short window, and any
+ * other replaced token presented revokes the whole grant.
  */
 public final class TokenService implements TokenUseCase, RevokeAndIntrospectUseCase {
   private final ClientRepository clients;
@@ -48,6 +50,7 @@ public final class TokenService implements TokenUseCase, RevokeAndIntrospectUseC
   private final Clock clock;
   private final Duration accessTokenLifetime;
   private final Duration refreshTokenLifetime;
+  private final Duration refreshRetryWindow;
 
   public TokenService(
       ClientRepository clients,
@@ -61,7 +64,8 @@ public final class TokenService implements TokenUseCase, RevokeAndIntrospectUseC
       ServerAddressQuery address,
       Clock clock,
       Duration accessTokenLifetime,
-      Duration refreshTokenLifetime) {
+      Duration refreshTokenLifetime,
+      Duration refreshRetryWindow) {
     this.clients = clients;
     this.resolver = resolver;
     this.accounts = accounts;
@@ -74,6 +78,7 @@ public final class TokenService implements TokenUseCase, RevokeAndIntrospectUseC
     this.clock = clock;
     this.accessTokenLifetime = accessTokenLifetime;
     this.refreshTokenLifetime = refreshTokenLifetime;
+    this.refreshRetryWindow = refreshRetryWindow;
   }
 
   @Override
@@ -144,19 +149,25 @@ public final class TokenService implements TokenUseCase, RevokeAndIntrospectUseC
     if (!grant.client().equals(client.id())) {
       throw invalidGrant("the refresh token was issued to another client");
     }
-    switch (presented.state()) {
-      case SPENT -> {
+    Optional<RefreshToken> unusedSuccessor =
+        presented.state() == State.REPLACED
+            ? refreshTokens.findChildren(hash).stream()
+                .filter(child -> child.state() == State.CURRENT)
+                .findFirst()
+            : Optional.empty();
+    Presentation presentation = presented.presentedAt(now, unusedSuccessor, refreshRetryWindow);
+    switch (presentation) {
+      case REVOKE_GRANT -> {
         grants.revoke(grant.id(), now);
         return new Outcome(
             null, invalidGrant("the refresh token was already used; the grant is revoked"));
       }
-      case DISCARDED -> throw invalidGrant("the refresh token was replaced by a retry");
-      case CURRENT ->
+      case RETRY -> {
+        refreshTokens.setState(unusedSuccessor.orElseThrow().tokenHash(), State.DISCARDED);
+        refreshTokens.setState(hash, State.RETRIED);
+      }
+      case ROTATE ->
           presented.parentHash().ifPresent(parent -> refreshTokens.setState(parent, State.SPENT));
-      case REPLACED ->
-          refreshTokens.findChildren(hash).stream()
-              .filter(child -> child.state() == State.CURRENT)
-              .forEach(child -> refreshTokens.setState(child.tokenHash(), State.DISCARDED));
     }
     if (presented.isExpiredAt(now)) {
       throw invalidGrant("the refresh token has expired");
@@ -166,7 +177,7 @@ public final class TokenService implements TokenUseCase, RevokeAndIntrospectUseC
     }
     checkAccount(grant);
     checkResource(grant, resource);
-    if (presented.state() == State.CURRENT) {
+    if (presentation == Presentation.ROTATE) {
       refreshTokens.setState(hash, State.REPLACED);
     }
     return new Outcome(issue(client, grant, Optional.of(hash), now), null);

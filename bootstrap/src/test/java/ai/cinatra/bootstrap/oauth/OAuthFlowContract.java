@@ -306,6 +306,56 @@ abstract class OAuthFlowContract {
   }
 
   @Test
+  void aReplacedRefreshToken_mayBeRetriedOnce_aSecondReplayRevokesTheGrant() throws Exception {
+    Authorized a = authorized();
+    JsonNode first =
+        JSON.readTree(exchange(a.clientId(), a.code(), a.redirectUri(), VERIFIER).body());
+    String t0 = first.get("refresh_token").asText();
+    refresh(a.clientId(), t0); // "lost"
+    HttpResponse<String> retry = refresh(a.clientId(), t0);
+    assertThat(retry.statusCode()).as(retry.body()).isEqualTo(200);
+    String retried = JSON.readTree(retry.body()).get("access_token").asText();
+    assertThat(whoami(retried).statusCode()).isEqualTo(200);
+
+    assertOAuthError(refresh(a.clientId(), t0), 400, "invalid_grant");
+    assertThat(whoami(retried).statusCode()).as("the grant is revoked").isEqualTo(401);
+    assertThat(whoami(first.get("access_token").asText()).statusCode()).isEqualTo(401);
+  }
+
+  @Test
+  void tenReplaysAtOnce_revokeTheGrant_leavingNoWorkingToken() throws Exception {
+    Authorized a = authorized();
+    String t0 =
+        JSON.readTree(exchange(a.clientId(), a.code(), a.redirectUri(), VERIFIER).body())
+            .get("refresh_token")
+            .asText();
+    ExecutorService pool = Executors.newFixedThreadPool(10);
+    try {
+      List<Callable<HttpResponse<String>>> calls = new ArrayList<>();
+      for (int i = 0; i < 10; i++) {
+        calls.add(() -> refresh(a.clientId(), t0));
+      }
+      List<String> issued = new ArrayList<>();
+      int refused = 0;
+      for (Future<HttpResponse<String>> f : pool.invokeAll(calls)) {
+        if (f.get().statusCode() == 200) {
+          issued.add(JSON.readTree(f.get().body()).get("access_token").asText());
+        } else {
+          refused++;
+        }
+      }
+      // One rotation, at most one retry; the third presentation revoked the grant.
+      assertThat(issued).hasSizeLessThanOrEqualTo(2);
+      assertThat(refused).isGreaterThanOrEqualTo(8);
+      for (String token : issued) {
+        assertThat(whoami(token).statusCode()).isEqualTo(401);
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  @Test
   void twoRefreshesAtOnce_bothSucceed() throws Exception {
     Authorized a = authorized();
     String t0 =
