@@ -9,6 +9,7 @@ import ai.cinatra.adapters.http.admin.AdminErrorsMapper;
 import ai.cinatra.adapters.http.admin.AdminSettingsResource;
 import ai.cinatra.adapters.http.admin.OpenApiResource;
 import ai.cinatra.adapters.http.error.ApplicationExceptionMapper;
+import ai.cinatra.adapters.http.error.ControlCharacterInterceptor;
 import ai.cinatra.adapters.http.error.InvalidValueExceptionMapper;
 import ai.cinatra.adapters.http.error.RequestErrorMapper;
 import ai.cinatra.adapters.http.error.RequestSizeLimitFilter;
@@ -244,6 +245,7 @@ public class CinatraApplication extends Application<CinatraConfiguration> {
     environment.jersey().register(new OAuthRootPaths());
     environment.jersey().register(new RevocationResource(wiring.tokens()));
     environment.jersey().register(new RequestErrorMapper());
+    environment.jersey().register(new ControlCharacterInterceptor());
     environment
         .jersey()
         .register(

@@ -28,6 +28,18 @@ public class CinatraConfiguration extends Configuration {
 
   @Valid @NotNull private RunSettings runs = new RunSettings();
 
+  @Valid @NotNull private ConnectorSettings connectors = new ConnectorSettings();
+
+  @JsonProperty
+  public ConnectorSettings getConnectors() {
+    return connectors;
+  }
+
+  @JsonProperty
+  public void setConnectors(ConnectorSettings connectors) {
+    this.connectors = connectors;
+  }
+
   public CinatraConfiguration() {
     // Loopback only unless the operator says otherwise: nothing is exposed by accident.
     DefaultServerFactory server = new DefaultServerFactory();

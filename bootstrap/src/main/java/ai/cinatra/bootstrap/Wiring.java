@@ -1,7 +1,8 @@
 package ai.cinatra.bootstrap;
 
-import ai.cinatra.adapters.http.outbound.JavaHttpOutbound;
+import ai.cinatra.adapters.http.mcp.tool.NetworkntJsonSchemaCheck;
 import ai.cinatra.adapters.http.outbound.JettyClientMetadataDocuments;
+import ai.cinatra.adapters.http.outbound.JettyHttpOutbound;
 import ai.cinatra.adapters.oauth.Argon2PasswordHasher;
 import ai.cinatra.adapters.oauth.Jose4jAccessTokens;
 import ai.cinatra.adapters.oauth.KeyEncryption;
@@ -116,15 +117,26 @@ record Wiring(
     JdbiRunRepository runStore = new JdbiRunRepository(jdbi);
     DeferredRunScheduler runScheduler = new DeferredRunScheduler();
     RunService runService =
-        new RunService(runStore, runStore, agentStore, runScheduler, audit, transactions, clock);
+        new RunService(
+            runStore,
+            runStore,
+            agentStore,
+            runScheduler,
+            audit,
+            transactions,
+            new NetworkntJsonSchemaCheck(),
+            clock);
     ObjectService objectService = new ObjectService(objects, lists, audit, transactions, clock);
     JdbiConnectorRepository connectorStore = new JdbiConnectorRepository(jdbi);
     ConnectorService connectorService =
         new ConnectorService(
             connectorStore,
             new SealedSecrets(keyEncryption),
-            new JavaHttpOutbound(
-                Duration.ofSeconds(5), Duration.ofSeconds(30), MAX_CONNECTOR_RESPONSE_BYTES),
+            new JettyHttpOutbound(
+                Duration.ofSeconds(5),
+                Duration.ofSeconds(30),
+                MAX_CONNECTOR_RESPONSE_BYTES,
+                configuration.getConnectors().allowedPrivateHosts()),
             new JdbiModelProviderRepository(jdbi),
             audit,
             transactions,

@@ -70,7 +70,9 @@ public final class CinatraJar {
         new ArrayList<>(
             List.of(
                 "-Ddw.server.applicationConnectors[0].port=" + port,
-                "-Ddw.server.adminConnectors[0].port=" + adminPort));
+                "-Ddw.server.adminConnectors[0].port=" + adminPort,
+                // The tests' receivers and stand-ins listen on loopback, which must be allowed.
+                "-Ddw.connectors.allowedPrivateHosts=127.0.0.1"));
     jvm.addAll(overrides);
     List<String> command = new ArrayList<>(List.of("server"));
     command.addAll(List.of(args));

@@ -6,6 +6,7 @@ import ai.cinatra.application.error.NotFoundException;
 import ai.cinatra.application.port.in.run.RunsUseCase;
 import ai.cinatra.application.port.out.AgentRepository;
 import ai.cinatra.application.port.out.AuditRepository;
+import ai.cinatra.application.port.out.JsonSchemaCheck;
 import ai.cinatra.application.port.out.RunEventRepository;
 import ai.cinatra.application.port.out.RunRepository;
 import ai.cinatra.application.port.out.RunScheduler;
@@ -17,7 +18,9 @@ import ai.cinatra.domain.account.Role;
 import ai.cinatra.domain.agent.AgentDefinition;
 import ai.cinatra.domain.agent.AgentId;
 import ai.cinatra.domain.agent.Step;
+import ai.cinatra.domain.error.InvalidValueException;
 import ai.cinatra.domain.run.AgentRun;
+import ai.cinatra.domain.run.ApprovalDecision;
 import ai.cinatra.domain.run.EventType;
 import ai.cinatra.domain.run.RunEvent;
 import ai.cinatra.domain.run.RunId;
@@ -46,6 +49,8 @@ public final class RunService implements RunsUseCase {
   private final Auditor auditor;
   private final Clock clock;
 
+  private final JsonSchemaCheck schemas;
+
   public RunService(
       RunRepository runs,
       RunEventRepository events,
@@ -53,8 +58,10 @@ public final class RunService implements RunsUseCase {
       RunScheduler scheduler,
       AuditRepository audit,
       TransactionRunner transactions,
+      JsonSchemaCheck schemas,
       Clock clock) {
     this.runs = runs;
+    this.schemas = schemas;
     this.events = events;
     this.agents = agents;
     this.scheduler = scheduler;
@@ -144,13 +151,22 @@ public final class RunService implements RunsUseCase {
                               "approve",
                               "note",
                               approvalNote.orElse(DEFAULT_APPROVAL_NOTE))));
+              ApprovalDecision decision = decisionOf(answer);
+              List<String> problems =
+                  schemas.problems(run.pendingApproval().get().screen(), answer);
+              if (!problems.isEmpty()) {
+                throw new InvalidInputException(
+                    "the answer does not fit the approval's screen: "
+                        + String.join("; ", problems)
+                        + "; the run is still waiting for an answer");
+              }
               RunEvents produced =
                   new RunEvents()
                       .add(
                           EventType.RESUME,
                           Map.of(
                               "stepId", run.pendingApproval().get().stepId(), "response", answer));
-              if (!"reject".equals(answer.get("decision"))) {
+              if (decision == ApprovalDecision.APPROVE) {
                 return store.save(run, run.resume(answer), produced);
               }
               AgentDefinition agent = agents.find(run.agent()).orElse(null);
@@ -168,6 +184,14 @@ public final class RunService implements RunsUseCase {
       scheduler.schedule(id);
     }
     return view(resumed, 0);
+  }
+
+  private static ApprovalDecision decisionOf(Map<String, Object> answer) {
+    try {
+      return ApprovalDecision.of(answer.get("decision"));
+    } catch (InvalidValueException e) {
+      throw new InvalidInputException(e.getMessage());
+    }
   }
 
   @Override

@@ -44,8 +44,21 @@ class RunServiceTest {
   private final InMemoryAccountRepository accounts = new InMemoryAccountRepository();
   private final InMemoryWorkspace workspace = new InMemoryWorkspace();
   private final List<String> calls = new ArrayList<>();
+  private final List<String> schemaProblems = new ArrayList<>();
+  private final List<Map<String, Object>> checked = new ArrayList<>();
   private final RunService service =
-      new RunService(runs, runs, agents, runs, workspace, new DirectTransactions(), clock);
+      new RunService(
+          runs,
+          runs,
+          agents,
+          runs,
+          workspace,
+          new DirectTransactions(),
+          (schema, value) -> {
+            checked.add(value);
+            return List.copyOf(schemaProblems);
+          },
+          clock);
   private final RunEngine engine =
       service.engine(
           accounts,
@@ -222,6 +235,56 @@ class RunServiceTest {
     assertThatThrownBy(() -> service.resume(member, run.id(), Optional.empty(), Optional.empty()))
         .isInstanceOf(ConflictException.class)
         .hasMessageContaining("is stopped, not waiting for approval");
+  }
+
+  @Test
+  void anAnswerOutsideTheClosedSet_orNotFittingTheScreen_isRefused_andTheRunKeepsWaiting() {
+    AgentRun run =
+        service.start(
+            member, new AgentId("payout"), Map.of("who", "Bo", "amount", 1), Optional.empty());
+    engine.execute(run.id());
+    for (Map<String, Object> answer :
+        List.<Map<String, Object>>of(
+            Map.of("decision", "maybe"),
+            Map.of("decision", "rejected", "amount", "abc"),
+            Map.of("decision", "Reject"),
+            Map.of("amount", 3))) {
+      assertThatThrownBy(
+              () -> service.resume(member, run.id(), Optional.of(answer), Optional.empty()))
+          .as(answer.toString())
+          .isInstanceOf(InvalidInputException.class)
+          .hasMessageContaining("decision must be \"approve\" or \"reject\"")
+          .hasMessageContaining("still waiting");
+    }
+    schemaProblems.add("$.amount: string found, number expected");
+    assertThatThrownBy(
+            () ->
+                service.resume(
+                    member,
+                    run.id(),
+                    Optional.of(Map.of("decision", "approve", "amount", "abc")),
+                    Optional.empty()))
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessageContaining("does not fit the approval's screen: $.amount: string found");
+    assertThat(checked).last().isEqualTo(Map.of("decision", "approve", "amount", "abc"));
+    assertThat(service.get(member, run.id(), 0).run().status())
+        .isEqualTo(RunStatus.PENDING_APPROVAL);
+    assertThat(engine.execute(run.id())).isFalse();
+    assertThat(calls).isEmpty();
+    assertThat(workspace.audit)
+        .extracting(e -> e.action() + ":" + e.outcome())
+        .filteredOn(a -> a.startsWith("agent_run_resume"))
+        .hasSize(5)
+        .allMatch(a -> !a.endsWith("ok"), "every refusal is audited as such");
+
+    schemaProblems.clear();
+    assertThat(
+            service
+                .resume(
+                    member, run.id(), Optional.of(Map.of("decision", "reject")), Optional.empty())
+                .run()
+                .status())
+        .isEqualTo(RunStatus.STOPPED);
   }
 
   @Test

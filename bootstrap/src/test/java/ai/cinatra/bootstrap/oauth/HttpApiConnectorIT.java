@@ -102,14 +102,16 @@ class HttpApiConnectorIT {
           .doesNotContain("tracker_project_archive");
       assertThat(admin.toolNames()).contains("tracker_project_archive");
 
-      JsonNode issue =
-          member.ok("tracker_issue_get", "{\"project\":\"ops/../admin\",\"number\":7}");
+      // A value that would climb out of its path segment is refused, not encoded and sent.
+      assertThat(member.refused("tracker_issue_get", "{\"project\":\"ops/../admin\",\"number\":7}"))
+          .contains("may not contain '/'");
+      JsonNode issue = member.ok("tracker_issue_get", "{\"project\":\"ops admin\",\"number\":7}");
       assertThat(issue.at("/body/title").asText()).isEqualTo("Fix the tide table");
       assertThat(member.refused("tracker_project_archive", "{\"project\":\"ops\"}"))
           .contains("for admins");
       assertThat(member.refused("tracker_issue_get", "{\"project\":\"ops\"}"))
           .contains("invalid arguments", "number");
-      assertThat(seen).containsExactly("GET /api/projects/ops%2F..%2Fadmin/issues/7 " + SECRET);
+      assertThat(seen).containsExactly("GET /api/projects/ops%20admin/issues/7 " + SECRET);
 
       String listed = member.ok("connectors_list", "{}").toString();
       assertThat(listed).contains("tracker", "issue_get").doesNotContain("tr4cker");

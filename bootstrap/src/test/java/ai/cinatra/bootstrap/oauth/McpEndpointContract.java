@@ -187,6 +187,57 @@ abstract class McpEndpointContract {
 
   // 1. One message per POST; JSON or a stream as Accept and the tool allow; 202 for the rest.
   @Test
+  void batches_areAnswered_onA20250326Session_andRefusedOnLaterOnes() throws Exception {
+    String token = token();
+    HttpResponse<String> opened =
+        post(
+            token,
+            null,
+            BOTH,
+            "{\"jsonrpc\":\"2.0\",\"id\":0,\"method\":\"initialize\",\"params\":{"
+                + "\"protocolVersion\":\"2025-03-26\",\"capabilities\":{},"
+                + "\"clientInfo\":{\"name\":\"old\",\"version\":\"1\"}}}");
+    String old = opened.headers().firstValue("Mcp-Session-Id").orElseThrow();
+    String batch =
+        "["
+            + "{\"jsonrpc\":\"2.0\",\"id\":\"a\",\"method\":\"tools/list\"},"
+            + call(2, "whoami", "{}")
+            + ",{\"jsonrpc\":\"2.0\",\"method\":\"notifications/initialized\"},"
+            + "{\"jsonrpc\":\"1.0\",\"id\":3,\"method\":\"ping\"},"
+            + "{\"jsonrpc\":\"2.0\",\"id\":4,\"method\":\"initialize\",\"params\":{}}"
+            + "]";
+    HttpResponse<String> answered = post(token, old, "application/json", batch);
+    assertThat(answered.statusCode()).as(answered.body()).isEqualTo(200);
+    JsonNode answers = JSON.readTree(answered.body());
+    assertThat(answers.isArray()).isTrue();
+    assertThat(answers).hasSize(4);
+    assertThat(answers.get(0).get("id").asText()).isEqualTo("a");
+    assertThat(answers.get(0).at("/result/tools").isArray()).isTrue();
+    assertThat(answers.get(1).at("/result/isError").asBoolean(false)).isFalse();
+    assertThat(answers.get(2).at("/error/code").asInt()).isEqualTo(-32600);
+    assertThat(answers.get(3).at("/error/message").asText()).contains("may not be part of a batch");
+
+    HttpResponse<String> onlyNotifications =
+        post(
+            token,
+            old,
+            "application/json",
+            "[{\"jsonrpc\":\"2.0\",\"method\":\"notifications/initialized\"}]");
+    assertThat(onlyNotifications.statusCode()).isEqualTo(202);
+    String tooMany =
+        "[" + String.join(",", java.util.Collections.nCopies(33, call(9, "whoami", "{}"))) + "]";
+    HttpResponse<String> refused = post(token, old, "application/json", tooMany);
+    assertThat(refused.statusCode()).isEqualTo(400);
+    assertThat(refused.body()).contains("1 to 32 messages");
+    assertThat(post(token, old, "application/json", "[]").statusCode()).isEqualTo(400);
+
+    String current = initialize(token, "{}");
+    HttpResponse<String> later = post(token, current, "application/json", batch);
+    assertThat(later.statusCode()).isEqualTo(400);
+    assertThat(later.body()).contains("not supported in revision 2025-11-25");
+  }
+
+  @Test
   void post_answersWithJsonOrAStream_asAcceptAndTheToolAllow() throws Exception {
     String token = token();
     String session = initialize(token, "{}");

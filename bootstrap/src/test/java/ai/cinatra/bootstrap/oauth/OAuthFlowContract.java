@@ -978,4 +978,48 @@ abstract class OAuthFlowContract {
           "invalid_client");
     }
   }
+
+  @Test
+  void controlCharacters_areRefusedAtTheEdge_withEachEndpointsOwnError() throws Exception {
+    HttpResponse<String> registered =
+        new Browser(base())
+            .postJson(
+                "/oauth/register",
+                "{\"client_name\":\"Claude\\u0000\",\"redirect_uris\":[\"http://localhost/cb\"],"
+                    + "\"token_endpoint_auth_method\":\"none\"}");
+    assertOAuthError(registered, 400, "invalid_client_metadata");
+    assertThat(registered.body()).contains("U+0000");
+    assertOAuthError(
+        token(Map.of("grant_type", "refresh_token", "refresh_token", "a\u0000b")),
+        400,
+        "invalid_request");
+
+    String token = accessToken();
+    HttpResponse<String> initialized = RawMcpClient.initialize(base(), token);
+    String session = initialized.headers().firstValue("Mcp-Session-Id").orElseThrow();
+    for (String arguments : List.of("{\"name\":\"a\\u0000b\"}", "{\"name\":\"bell\\u0007\"}")) {
+      HttpResponse<String> refused =
+          new Browser(base())
+              .postJsonWithBearer(
+                  "/api/mcp",
+                  "{\"jsonrpc\":\"2.0\",\"id\":5,\"method\":\"tools/call\",\"params\":"
+                      + "{\"name\":\"lists_create\",\"arguments\":"
+                      + arguments
+                      + "}}",
+                  token,
+                  session);
+      assertThat(refused.statusCode()).as(refused.body()).isEqualTo(400);
+      assertThat(JSON.readTree(refused.body()).at("/error/code").asInt()).isEqualTo(-32600);
+      assertThat(refused.body()).contains("control character");
+    }
+    HttpResponse<String> tabsAreFine =
+        new Browser(base())
+            .postJsonWithBearer(
+                "/api/mcp",
+                "{\"jsonrpc\":\"2.0\",\"id\":6,\"method\":\"tools/call\",\"params\":"
+                    + "{\"name\":\"whoami\",\"arguments\":{},\"_meta\":{\"n\":\"a\\tb\"}}}",
+                token,
+                session);
+    assertThat(tabsAreFine.statusCode()).as(tabsAreFine.body()).isEqualTo(200);
+  }
 }

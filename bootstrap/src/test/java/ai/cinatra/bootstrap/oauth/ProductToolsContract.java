@@ -26,6 +26,10 @@ abstract class ProductToolsContract {
 
   abstract DropwizardAppExtension<CinatraConfiguration> app();
 
+  /** The local receivers and stand-ins listen on 127.0.0.1, which an operator must allow. */
+  static final io.dropwizard.testing.ConfigOverride LOOPBACK_ALLOWED =
+      io.dropwizard.testing.ConfigOverride.config("connectors.allowedPrivateHosts", "127.0.0.1");
+
   abstract Jdbi database();
 
   /** An MCP session for a new account with this role. */
@@ -510,6 +514,34 @@ abstract class ProductToolsContract {
   }
 
   @Test
+  void aConnectorToANonPublicHostNotAllowed_isRefused_andNothingIsSent() throws Exception {
+    List<String> received = java.util.Collections.synchronizedList(new ArrayList<>());
+    try (LocalJsonServer receiver =
+        new LocalJsonServer(
+            "/hook",
+            (key, body) -> {
+              received.add(body);
+              return "{}";
+            })) {
+      // Only 127.0.0.1 is allowed; localhost resolves to loopback too, but was not listed.
+      new ai.cinatra.adapters.persistence.connector.JdbiConnectorRepository(database())
+          .save(
+              new ai.cinatra.domain.connector.Connector(
+                  "internal",
+                  ai.cinatra.domain.connector.Connector.Kind.WEBHOOK,
+                  java.net.URI.create(receiver.url("/hook").replace("127.0.0.1", "localhost")),
+                  java.util.Optional.empty(),
+                  java.util.Optional.empty(),
+                  List.of(),
+                  java.time.Instant.now()));
+      Client admin = new Client(Role.ADMIN);
+      assertThat(admin.refused("internal_post", "{\"a\":1}"))
+          .contains("which is not a public address", "connectors.allowedPrivateHosts");
+      assertThat(received).isEmpty();
+    }
+  }
+
+  @Test
   void theApprovalExample_postsItsWebhookOnce_afterApproval_toALocalReceiver() throws Exception {
     List<String> received = java.util.Collections.synchronizedList(new ArrayList<>());
     try (LocalJsonServer receiver =
@@ -543,6 +575,29 @@ abstract class ProductToolsContract {
               .get("runId")
               .asText();
       pollUntil(member, runId, "pending_approval");
+      assertThat(received).isEmpty();
+      // Only "approve" or "reject", and edited values must fit the screen; the run keeps waiting.
+      assertThat(
+              member.refused(
+                  "agent_run_resume",
+                  "{\"runId\":\"" + runId + "\",\"userResponse\":{\"decision\":\"maybe\"}}"))
+          .contains("approve", "reject");
+      assertThat(
+              member.refused(
+                  "agent_run_resume",
+                  "{\"runId\":\""
+                      + runId
+                      + "\",\"userResponse\":{\"decision\":\"rejected\",\"amount\":\"abc\"}}"))
+          .contains("approve", "reject");
+      assertThat(
+              member.refused(
+                  "agent_run_resume",
+                  "{\"runId\":\""
+                      + runId
+                      + "\",\"userResponse\":{\"decision\":\"approve\",\"amount\":\"abc\"}}"))
+          .contains("does not fit the approval's screen", "amount");
+      assertThat(member.ok("agent_run_get", "{\"runId\":\"" + runId + "\"}").get("status").asText())
+          .isEqualTo("pending_approval");
       assertThat(received).isEmpty();
 
       member.ok(

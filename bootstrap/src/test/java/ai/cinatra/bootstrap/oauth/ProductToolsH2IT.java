@@ -12,7 +12,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class ProductToolsH2IT extends ProductToolsContract {
   private static final String URL =
       "jdbc:h2:mem:ws" + UUID.randomUUID() + ";MODE=PostgreSQL;DB_CLOSE_DELAY=-1";
-  static final DropwizardAppExtension<CinatraConfiguration> APP = OAuthFlowContract.app(URL, "sa");
+  static final DropwizardAppExtension<CinatraConfiguration> APP =
+      OAuthFlowContract.app(URL, "sa", ProductToolsContract.LOOPBACK_ALLOWED);
 
   private static org.jdbi.v3.core.Jdbi database;
 

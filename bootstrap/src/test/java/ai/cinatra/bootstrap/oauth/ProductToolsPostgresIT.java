@@ -20,7 +20,7 @@ class ProductToolsPostgresIT extends ProductToolsContract {
     // The schema must exist before the extension starts the application and migrates it.
     SCHEMA = TestPostgres.createSchema("ws");
     URL = TestPostgres.urlFor(SCHEMA);
-    APP = OAuthFlowContract.app(URL, TestPostgres.USER);
+    APP = OAuthFlowContract.app(URL, TestPostgres.USER, ProductToolsContract.LOOPBACK_ALLOWED);
   }
 
   private static org.jdbi.v3.core.Jdbi database;

@@ -168,6 +168,22 @@ public record ConnectorOperation(
       throw new InvalidValueException(
           "operation " + name + ": {" + placeholder + "} may not be empty, '.' or '..'");
     }
+    // Encoding alone would keep such a value in one segment, but a server that decodes before
+    // routing (many do) would still see a path: such values are refused, never passed on.
+    String lower = text.toLowerCase(java.util.Locale.ROOT);
+    if (text.contains("/")
+        || text.contains("\\")
+        || text.contains("..")
+        || lower.contains("%2f")
+        || lower.contains("%5c")
+        || lower.contains("%2e")) {
+      throw new InvalidValueException(
+          "operation "
+              + name
+              + ": {"
+              + placeholder
+              + "} may not contain '/', '\\', '..' or their percent-encoded forms");
+    }
     return encode(text);
   }
 

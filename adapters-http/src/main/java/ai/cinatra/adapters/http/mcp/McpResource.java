@@ -15,6 +15,7 @@ import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.ws.rs.Consumes;
@@ -114,12 +115,16 @@ public final class McpResource {
       return json(
           400, JsonRpc.error(null, JsonRpc.PARSE_ERROR, "parse error: the body is not JSON"));
     }
+    Actor caller = (Actor) request.getProperty(BearerAuthFilter.ACTOR);
+    if (message != null && message.isArray()) {
+      return batch((ArrayNode) message, sessionId, caller);
+    }
     Optional<String> invalid = envelopeFault(message);
     if (invalid.isPresent()) {
       JsonNode id = message != null && validId(message.get("id")) ? message.get("id") : null;
       return json(400, JsonRpc.error(id, JsonRpc.INVALID_REQUEST, invalid.get()));
     }
-    Actor actor = (Actor) request.getProperty(BearerAuthFilter.ACTOR);
+    Actor actor = caller;
     JsonNode id = message.get("id");
     String method = message.path("method").asText(null);
     if ("initialize".equals(method) && id != null) {
@@ -154,6 +159,91 @@ public final class McpResource {
       return json(200, JsonRpc.result(id, answer(method, params, actor, session)));
     } catch (McpProtocolException e) {
       return json(200, JsonRpc.error(id, e.code(), e.getMessage()));
+    }
+  }
+
+  /** The only revision whose clients may send JSON-RPC batches (later ones removed them). */
+  static final String BATCHING_REVISION = "2025-03-26";
+
+  /** More than any client batches; fewer than could tie up a request thread for long. */
+  static final int MAX_BATCH = 32;
+
+  /**
+   * A JSON-RPC batch, accepted on a session that speaks 2025-03-26 as that revision requires: each
+   * request answered in one JSON array (tool calls answered plainly, never as a stream),
+   * notifications and responses taken in; refused on later revisions, which dropped batches.
+   */
+  private Response batch(ArrayNode messages, String sessionId, Actor actor) {
+    if (sessionId == null) {
+      return json(
+          400,
+          JsonRpc.error(
+              null,
+              JsonRpc.INVALID_REQUEST,
+              "batches are not supported before a session exists (initialize may not be batched)"));
+    }
+    McpSession session;
+    try {
+      session = sessions.find(actor, sessionId);
+    } catch (NotFoundException e) {
+      return json(404, JsonRpc.error(null, JsonRpc.SESSION_NOT_FOUND, e.getMessage()));
+    }
+    if (!BATCHING_REVISION.equals(session.protocolVersion())) {
+      return json(
+          400,
+          JsonRpc.error(
+              null,
+              JsonRpc.INVALID_REQUEST,
+              "batches are not supported in revision "
+                  + session.protocolVersion()
+                  + "; send one JSON-RPC message per request"));
+    }
+    if (messages.isEmpty() || messages.size() > MAX_BATCH) {
+      return json(
+          400,
+          JsonRpc.error(
+              null,
+              JsonRpc.INVALID_REQUEST,
+              "a batch holds 1 to " + MAX_BATCH + " messages, not " + messages.size()));
+    }
+    ArrayNode answers = NODES.arrayNode();
+    for (JsonNode message : messages) {
+      Optional<String> invalid = envelopeFault(message);
+      JsonNode id = message.isObject() && validId(message.get("id")) ? message.get("id") : null;
+      String method = message.path("method").asText(null);
+      if (invalid.isPresent()) {
+        answers.add(JsonRpc.error(id, JsonRpc.INVALID_REQUEST, invalid.get()));
+      } else if (method == null) {
+        hub.answer(session, message);
+      } else if ("initialize".equals(method)) {
+        answers.add(
+            JsonRpc.error(id, JsonRpc.INVALID_REQUEST, "initialize may not be part of a batch"));
+      } else if (id != null) {
+        answers.add(batchAnswer(id, method, message.path("params"), actor, session));
+      }
+    }
+    return answers.isEmpty() ? Response.accepted().build() : json(200, answers);
+  }
+
+  private JsonNode batchAnswer(
+      JsonNode id, String method, JsonNode params, Actor actor, McpSession session) {
+    JsonNode given = params.isMissingNode() ? NODES.objectNode() : params;
+    try {
+      if ("tools/call".equals(method)) {
+        if (!given.isObject() || !given.path("name").isTextual()) {
+          throw new McpProtocolException(JsonRpc.INVALID_PARAMS, "tools/call needs a tool name");
+        }
+        JsonNode arguments = given.get("arguments");
+        if (arguments != null && !arguments.isNull() && !arguments.isObject()) {
+          throw new McpProtocolException(JsonRpc.INVALID_PARAMS, "arguments must be an object");
+        }
+        return JsonRpc.result(
+            id,
+            tools.call(given.get("name").asText(), actor, arguments, CallContexts.plain(session)));
+      }
+      return JsonRpc.result(id, answer(method, given, actor, session));
+    } catch (McpProtocolException e) {
+      return JsonRpc.error(id, e.code(), e.getMessage());
     }
   }
 
@@ -341,7 +431,7 @@ public final class McpResource {
   /** Why the message is not one JSON-RPC 2.0 request, notification or response, if it is not. */
   private static Optional<String> envelopeFault(JsonNode message) {
     if (message == null || message.isArray()) {
-      return Optional.of("expected one JSON-RPC 2.0 message; batches are not supported");
+      return Optional.of("expected one JSON-RPC 2.0 message, not a nested batch");
     }
     if (!message.isObject() || !"2.0".equals(message.path("jsonrpc").asText())) {
       return Optional.of("expected one JSON-RPC 2.0 message");

@@ -7,10 +7,8 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -25,9 +23,6 @@ import org.eclipse.jetty.client.ContentResponse;
 import org.eclipse.jetty.client.HttpClient;
 import org.eclipse.jetty.client.Request;
 import org.eclipse.jetty.http.HttpHeader;
-import org.eclipse.jetty.io.ClientConnector;
-import org.eclipse.jetty.util.thread.QueuedThreadPool;
-import org.eclipse.jetty.util.thread.ScheduledExecutorScheduler;
 
 /**
  * Fetches client metadata documents with Jetty's HTTP client. The host is resolved once, by us:
@@ -127,8 +122,8 @@ public final class JettyClientMetadataDocuments implements ClientMetadataDocumen
   }
 
   private static String why(ClientIdUrl url, Throwable cause) {
-    if (cause instanceof RefusedAddressException refused) {
-      return refused.getMessage();
+    if (cause instanceof PinnedHttpClients.RefusedAddressException refused) {
+      return refused.getMessage() + "; documents are fetched only from the public internet";
     }
     if (cause instanceof UnknownHostException) {
       return url.host() + " could not be resolved";
@@ -141,15 +136,6 @@ public final class JettyClientMetadataDocuments implements ClientMetadataDocumen
       return "the document is larger than " + MAX_BYTES + " bytes";
     }
     return url.host() + " could not be reached (" + cause.getClass().getSimpleName() + ")";
-  }
-
-  /** A host that resolved to an address this fetch may not reach. */
-  static final class RefusedAddressException extends IOException {
-    private static final long serialVersionUID = 1L;
-
-    RefusedAddressException(String message) {
-      super(message);
-    }
   }
 
   /** Started on first use: commands that share this wiring never fetch a document. */
@@ -168,45 +154,7 @@ public final class JettyClientMetadataDocuments implements ClientMetadataDocumen
   }
 
   private static HttpClient start(Predicate<InetAddress> allowed) {
-    QueuedThreadPool threads = new QueuedThreadPool(8, 1);
-    threads.setName("client-metadata-fetch");
-    threads.setDaemon(true);
-    ClientConnector connector = new ClientConnector();
-    connector.setConnectTimeout(TIMEOUT);
-    HttpClient client =
-        new HttpClient(
-            new org.eclipse.jetty.client.transport.HttpClientTransportOverHTTP(connector));
-    client.setExecutor(threads);
-    client.setScheduler(new ScheduledExecutorScheduler("client-metadata-timeouts", true));
-    client.setFollowRedirects(false);
-    client.setUserAgentField(null);
-    client.setSocketAddressResolver(
-        (host, port, context, promise) -> {
-          try {
-            InetAddress[] addresses = InetAddress.getAllByName(host);
-            for (InetAddress address : addresses) {
-              if (!allowed.test(address)) {
-                promise.failed(
-                    new RefusedAddressException(
-                        host
-                            + " resolves to "
-                            + address.getHostAddress()
-                            + ", which is not a public address; documents are fetched only from"
-                            + " the public internet"));
-                return;
-              }
-            }
-            promise.succeeded(
-                Arrays.stream(addresses).map(a -> new InetSocketAddress(a, port)).toList());
-          } catch (UnknownHostException e) {
-            promise.failed(e);
-          }
-        });
-    try {
-      client.start();
-    } catch (Exception e) {
-      throw new IllegalStateException("the client metadata fetcher could not start", e);
-    }
-    return client;
+    return PinnedHttpClients.start(
+        "client-metadata-fetch", TIMEOUT, (host, address) -> allowed.test(address));
   }
 }

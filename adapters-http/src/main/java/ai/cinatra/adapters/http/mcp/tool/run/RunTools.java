@@ -99,9 +99,10 @@ public final class RunTools {
         UseCaseTool.of(
             """
             {"name": "agent_run_resume", "title": "Answer a paused run",
-             "description": "Answers a run waiting for approval (status pending_approval). userResponse, an object fitting the approval's screen, wins; otherwise the proposal is approved with approvalNote (default \\"[Approved by operator]\\"). To reject, send userResponse {\\"decision\\": \\"reject\\"}.",
+             "description": "Answers a run waiting for approval (status pending_approval). userResponse, an object fitting the approval's screen, wins; otherwise the proposal is approved with approvalNote (default \\"[Approved by operator]\\"). To reject, send userResponse {\\"decision\\": \\"reject\\"}. The decision is exactly approve or reject, and the answer must fit the screen; otherwise the call is refused and the run keeps waiting.",
              "inputSchema": {"type": "object", "properties": {%s,
-               "userResponse": {"type": "object", "maxProperties": 100},
+               "userResponse": {"type": "object", "maxProperties": 100, "properties": {
+                 "decision": {"type": "string", "enum": ["approve", "reject"]}}},
                "approvalNote": {"type": "string", "maxLength": 2000}},
               "required": ["runId"], "additionalProperties": false},
              "outputSchema": %s, "annotations": %s}

@@ -14,17 +14,19 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** The outbound client against a real local HTTP server: each bound shown biting. */
-class JavaHttpOutboundIT {
+class JettyHttpOutboundIT {
   private HttpServer server;
   private final List<String> hits = new CopyOnWriteArrayList<>();
-  private final JavaHttpOutbound outbound =
-      new JavaHttpOutbound(Duration.ofSeconds(2), Duration.ofMillis(500), 1024);
+  private final JettyHttpOutbound outbound =
+      new JettyHttpOutbound(
+          Duration.ofSeconds(2), Duration.ofMillis(500), 1024, Set.of("127.0.0.1"));
 
   @BeforeEach
   void start() throws Exception {
@@ -148,5 +150,46 @@ class JavaHttpOutboundIT {
             () -> post(URI.create("http://127.0.0.1:" + closed + "/x"), Map.of(), Map.of()))
         .isInstanceOf(InvalidInputException.class)
         .hasMessageContaining("could not be reached");
+  }
+
+  @org.junit.jupiter.params.ParameterizedTest
+  @org.junit.jupiter.params.provider.ValueSource(
+      strings = {
+        "http://127.0.0.1:PORT/ok",
+        "http://localhost:PORT/ok",
+        "http://2130706433:PORT/ok", // 127.0.0.1 written as one decimal number
+        "http://[::1]:PORT/ok",
+        "http://[::ffff:127.0.0.1]:PORT/ok",
+        "http://169.254.169.254/latest/meta-data/",
+        "http://10.0.0.1/x",
+        "http://0.0.0.0:PORT/ok"
+      })
+  void nonPublicAddresses_areRefused_unlessAllowed_andNothingIsSent(String template) {
+    JettyHttpOutbound publicOnly =
+        new JettyHttpOutbound(Duration.ofSeconds(2), Duration.ofMillis(500), 1024, Set.of());
+    URI target =
+        URI.create(template.replace("PORT", String.valueOf(server.getAddress().getPort())));
+    assertThatThrownBy(() -> publicOnly.send(postOf(target)))
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessageContaining("which is not a public address")
+        .hasMessageContaining("connectors.allowedPrivateHosts");
+    assertThat(hits).isEmpty();
+  }
+
+  @Test
+  void anAllowedPrivateHost_isReached_byTheNameTheAdminListed() {
+    JettyHttpOutbound allowingLocalhost =
+        new JettyHttpOutbound(
+            Duration.ofSeconds(2), Duration.ofMillis(500), 1024, Set.of(" LocalHost "));
+    URI byName = URI.create("http://localhost:" + server.getAddress().getPort() + "/ok");
+    assertThat(allowingLocalhost.send(postOf(byName)).status()).isEqualTo(200);
+    URI byAddress = URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/ok");
+    assertThatThrownBy(() -> allowingLocalhost.send(postOf(byAddress)))
+        .hasMessageContaining("not a public address");
+  }
+
+  private static OutboundHttp.Request postOf(URI url) {
+    return new OutboundHttp.Request(
+        "POST", url, Map.of(), Optional.of(Map.of("a", 1)), Optional.empty());
   }
 }
