@@ -246,6 +246,7 @@ public class CinatraApplication extends Application<CinatraConfiguration> {
     environment.jersey().register(new RevocationResource(wiring.tokens()));
     environment.jersey().register(new RequestErrorMapper());
     environment.jersey().register(new ControlCharacterInterceptor());
+    environment.jersey().register(new DatabaseOutageMapper());
     environment
         .jersey()
         .register(
