@@ -179,12 +179,12 @@ class ConnectorServiceTest {
         Actors.of(Role.MEMBER),
         "tracker",
         "issue_get",
-        Map.of("project", "a b/../c", "number", 7, "expand", List.of("x", "y")));
+        Map.of("project", "a b?c#d", "number", 7, "expand", List.of("x", "y")));
     connectors.call(
         Actors.of(Role.MEMBER), "tracker", "issue_create", Map.of("project", "p", "title", "T"));
     assertThat(sent)
         .containsExactly(
-            "GET https://tracker.example.org/api/v2/projects/a%20b%2F..%2Fc/issues/7?expand=x&expand=y"
+            "GET https://tracker.example.org/api/v2/projects/a%20b%3Fc%23d/issues/7?expand=x&expand=y"
                 + " {Authorization=Bearer t0k, Idempotency-Key=call:"
                 + sent.get(0).split("Idempotency-Key=call:")[1].split("}")[0]
                 + "} -",
