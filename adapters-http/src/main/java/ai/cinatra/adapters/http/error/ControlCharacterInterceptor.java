@@ -37,7 +37,7 @@ public final class ControlCharacterInterceptor implements ReaderInterceptor {
   }
 
   /** The first forbidden control character in the body, in any of its three spellings. */
-  static OptionalInt find(byte[] body) {
+  public static OptionalInt find(byte[] body) {
     for (int i = 0; i < body.length; i++) {
       int b = body[i] & 0xff;
       if (b < 0x20 && !allowed(b)) {

@@ -429,7 +429,7 @@ public final class McpResource {
   }
 
   /** Why the message is not one JSON-RPC 2.0 request, notification or response, if it is not. */
-  private static Optional<String> envelopeFault(JsonNode message) {
+  static Optional<String> envelopeFault(JsonNode message) {
     if (message == null || message.isArray()) {
       return Optional.of("expected one JSON-RPC 2.0 message, not a nested batch");
     }
