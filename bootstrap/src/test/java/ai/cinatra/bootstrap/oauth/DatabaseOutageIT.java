@@ -97,16 +97,7 @@ class DatabaseOutageIT {
     assertThat(mcp.statusCode()).as(mcp.body()).isEqualTo(503);
     assertThat(mcp.headers().firstValue("Retry-After")).contains("5");
     assertThat(JSON.readTree(mcp.body()).at("/error/message").asText()).contains("retry");
-    HttpResponse<String> token =
-        send(
-            port,
-            "POST",
-            "/oauth/token",
-            "grant_type=refresh_token&client_id="
-                + tokens.clientId()
-                + "&refresh_token="
-                + tokens.refresh(),
-            null);
+    HttpResponse<String> token = refresh(port, tokens);
     assertThat(token.statusCode()).as(token.body()).isEqualTo(503);
     assertThat(JSON.readTree(token.body()).get("error").asText())
         .isEqualTo("temporarily_unavailable");
@@ -125,18 +116,19 @@ class DatabaseOutageIT {
     assertThat(health.statusCode()).isEqualTo(200);
     RawMcpClient after = new RawMcpClient("http://127.0.0.1:" + port, tokens.access());
     assertThat(after.ok("lists_list", "{}").toString()).contains(listId);
-    assertThat(
-            send(
-                    port,
-                    "POST",
-                    "/oauth/token",
-                    "grant_type=refresh_token&client_id="
-                        + tokens.clientId()
-                        + "&refresh_token="
-                        + tokens.refresh(),
-                    null)
-                .statusCode())
-        .isEqualTo(200);
+    assertThat(refresh(port, tokens).statusCode()).isEqualTo(200);
+  }
+
+  private HttpResponse<String> refresh(int port, OAuthFlowTokens tokens) throws Exception {
+    return send(
+        port,
+        "POST",
+        "/oauth/token",
+        "grant_type=refresh_token&client_id="
+            + tokens.clientId()
+            + "&refresh_token="
+            + tokens.refresh(),
+        null);
   }
 
   /** Tokens from the real flow. */

@@ -26,6 +26,20 @@ abstract class ProductToolsContract {
 
   abstract DropwizardAppExtension<CinatraConfiguration> app();
 
+  /** Stores a webhook connector straight in the database, as `connector webhook` would. */
+  void saveWebhook(String name, String url) {
+    new ai.cinatra.adapters.persistence.connector.JdbiConnectorRepository(database())
+        .save(
+            new ai.cinatra.domain.connector.Connector(
+                name,
+                ai.cinatra.domain.connector.Connector.Kind.WEBHOOK,
+                java.net.URI.create(url),
+                java.util.Optional.empty(),
+                java.util.Optional.empty(),
+                List.of(),
+                java.time.Instant.now()));
+  }
+
   /** The local receivers and stand-ins listen on 127.0.0.1, which an operator must allow. */
   static final io.dropwizard.testing.ConfigOverride LOOPBACK_ALLOWED =
       io.dropwizard.testing.ConfigOverride.config("connectors.allowedPrivateHosts", "127.0.0.1");
@@ -524,16 +538,7 @@ abstract class ProductToolsContract {
               return "{}";
             })) {
       // Only 127.0.0.1 is allowed; localhost resolves to loopback too, but was not listed.
-      new ai.cinatra.adapters.persistence.connector.JdbiConnectorRepository(database())
-          .save(
-              new ai.cinatra.domain.connector.Connector(
-                  "internal",
-                  ai.cinatra.domain.connector.Connector.Kind.WEBHOOK,
-                  java.net.URI.create(receiver.url("/hook").replace("127.0.0.1", "localhost")),
-                  java.util.Optional.empty(),
-                  java.util.Optional.empty(),
-                  List.of(),
-                  java.time.Instant.now()));
+      saveWebhook("internal", receiver.url("/hook").replace("127.0.0.1", "localhost"));
       Client admin = new Client(Role.ADMIN);
       assertThat(admin.refused("internal_post", "{\"a\":1}"))
           .contains("which is not a public address", "connectors.allowedPrivateHosts");
@@ -551,16 +556,7 @@ abstract class ProductToolsContract {
               received.add(key + " " + body);
               return "{\"received\":true}";
             })) {
-      new ai.cinatra.adapters.persistence.connector.JdbiConnectorRepository(database())
-          .save(
-              new ai.cinatra.domain.connector.Connector(
-                  "webhook",
-                  ai.cinatra.domain.connector.Connector.Kind.WEBHOOK,
-                  java.net.URI.create(receiver.url("/hook")),
-                  java.util.Optional.empty(),
-                  java.util.Optional.empty(),
-                  List.of(),
-                  java.time.Instant.now()));
+      saveWebhook("webhook", receiver.url("/hook"));
       installAgent(
           JSON.readValue(
               java.nio.file.Path.of("..", "examples", "agents", "approve-and-notify.json").toFile(),

@@ -230,13 +230,7 @@ public final class McpResource {
     JsonNode given = params.isMissingNode() ? NODES.objectNode() : params;
     try {
       if ("tools/call".equals(method)) {
-        if (!given.isObject() || !given.path("name").isTextual()) {
-          throw new McpProtocolException(JsonRpc.INVALID_PARAMS, "tools/call needs a tool name");
-        }
-        JsonNode arguments = given.get("arguments");
-        if (arguments != null && !arguments.isNull() && !arguments.isObject()) {
-          throw new McpProtocolException(JsonRpc.INVALID_PARAMS, "arguments must be an object");
-        }
+        JsonNode arguments = toolArguments(given);
         return JsonRpc.result(
             id,
             tools.call(given.get("name").asText(), actor, arguments, CallContexts.plain(session)));
@@ -379,14 +373,8 @@ public final class McpResource {
 
   private Response callTool(
       JsonNode id, JsonNode params, Actor actor, McpSession session, boolean clientTakesStream) {
-    if (!params.isObject() || !params.path("name").isTextual()) {
-      throw new McpProtocolException(JsonRpc.INVALID_PARAMS, "tools/call needs a tool name");
-    }
+    JsonNode arguments = toolArguments(params);
     String name = params.get("name").asText();
-    JsonNode arguments = params.get("arguments");
-    if (arguments != null && !arguments.isNull() && !arguments.isObject()) {
-      throw new McpProtocolException(JsonRpc.INVALID_PARAMS, "arguments must be an object");
-    }
     if (!(limits.streams() && clientTakesStream && tools.isInteractive(name))) {
       ObjectNode result = tools.call(name, actor, arguments, CallContexts.plain(session));
       return json(200, JsonRpc.result(id, result));
@@ -419,6 +407,18 @@ public final class McpResource {
           503, JsonRpc.error(id, JsonRpc.SERVER_BUSY, "the server is busy; try again shortly"));
     }
     return eventStream(live);
+  }
+
+  /** A tools/call's arguments, once its params are known to name a tool and hold an object. */
+  private static JsonNode toolArguments(JsonNode params) {
+    if (!params.isObject() || !params.path("name").isTextual()) {
+      throw new McpProtocolException(JsonRpc.INVALID_PARAMS, "tools/call needs a tool name");
+    }
+    JsonNode arguments = params.get("arguments");
+    if (arguments != null && !arguments.isNull() && !arguments.isObject()) {
+      throw new McpProtocolException(JsonRpc.INVALID_PARAMS, "arguments must be an object");
+    }
+    return arguments;
   }
 
   private static Response eventStream(LiveStream live) {

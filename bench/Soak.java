@@ -1,0 +1,228 @@
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Mixed load for bench/soak.sh: signs in through the real OAuth flow (registration, PKCE, sign-in,
+ * consent, code), then for the given seconds four workers call whoami, write lists, start runs of
+ * the soak agent and poll them with agent_run_get, while the token is refreshed (rotated) every 30
+ * s. Every answer is checked; prints the counts and any failure.
+ * Usage: java bench/Soak.java BASE_URL EMAIL PASSWORD SECONDS
+ */
+public class Soak {
+  static final HttpClient HTTP =
+      HttpClient.newBuilder().cookieHandler(new CookieManager()).version(HttpClient.Version.HTTP_1_1).build();
+  static final Pattern HIDDEN =
+      Pattern.compile("<input type=\"hidden\" name=\"([^\"]+)\" value=\"([^\"]*)\">");
+  static final AtomicLong CALLS = new AtomicLong();
+  static final AtomicLong FAILURES = new AtomicLong();
+  static final AtomicLong REFRESHES = new AtomicLong();
+  static final AtomicLong RUNS = new AtomicLong();
+
+  public static void main(String[] args) throws Exception {
+    String base = args[0];
+    long seconds = Long.parseLong(args[3]);
+    String redirect = "http://localhost:53682/cb";
+    String registered =
+        post(base + "/oauth/register", "application/json",
+            "{\"client_name\":\"soak\",\"redirect_uris\":[\"" + redirect + "\"],\"token_endpoint_auth_method\":\"none\"}").body();
+    String clientId = field(registered, "client_id");
+    byte[] random = new byte[32];
+    new java.security.SecureRandom().nextBytes(random);
+    String verifier = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
+    String challenge = Base64.getUrlEncoder().withoutPadding().encodeToString(
+        MessageDigest.getInstance("SHA-256").digest(verifier.getBytes(StandardCharsets.US_ASCII)));
+    Map<String, String> authorize = new LinkedHashMap<>();
+    authorize.put("response_type", "code");
+    authorize.put("client_id", clientId);
+    authorize.put("redirect_uri", redirect);
+    authorize.put("scope", "mcp:connect");
+    authorize.put("state", "soak");
+    authorize.put("code_challenge", challenge);
+    authorize.put("code_challenge_method", "S256");
+    authorize.put("resource", base + "/api/mcp");
+    HttpResponse<String> toSignIn = get(base + "/oauth/authorize?" + form(authorize));
+    HttpResponse<String> signInPage = get(base + location(toSignIn));
+    Map<String, String> signIn = hidden(signInPage.body());
+    signIn.put("email", args[1]);
+    signIn.put("password", args[2]);
+    HttpResponse<String> signedIn = post(base + "/sign-in", "application/x-www-form-urlencoded", form(signIn));
+    HttpResponse<String> consentPage = get(base + location(signedIn));
+    Map<String, String> consent = hidden(consentPage.body());
+    consent.put("decision", "approve");
+    String back = location(post(base + "/oauth/authorize", "application/x-www-form-urlencoded", form(consent)));
+    String code = URLDecoder(back.replaceAll(".*[?&]code=([^&]+).*", "$1"));
+    Map<String, String> exchange = new LinkedHashMap<>();
+    exchange.put("grant_type", "authorization_code");
+    exchange.put("code", code);
+    exchange.put("redirect_uri", redirect);
+    exchange.put("client_id", clientId);
+    exchange.put("code_verifier", verifier);
+    String tokens = post(base + "/oauth/token", "application/x-www-form-urlencoded", form(exchange)).body();
+    AtomicReference<String> access = new AtomicReference<>(field(tokens, "access_token"));
+    AtomicReference<String> refresh = new AtomicReference<>(field(tokens, "refresh_token"));
+
+    long end = System.nanoTime() + seconds * 1_000_000_000L;
+    Thread refresher = new Thread(() -> {
+      while (System.nanoTime() < end) {
+        try {
+          Thread.sleep(30_000);
+          Map<String, String> r = new LinkedHashMap<>();
+          r.put("grant_type", "refresh_token");
+          r.put("refresh_token", refresh.get());
+          r.put("client_id", clientId);
+          HttpResponse<String> rotated = post(base + "/oauth/token", "application/x-www-form-urlencoded", form(r));
+          if (rotated.statusCode() != 200) {
+            throw new IllegalStateException("refresh " + rotated.statusCode() + " " + rotated.body());
+          }
+          access.set(field(rotated.body(), "access_token"));
+          refresh.set(field(rotated.body(), "refresh_token"));
+          REFRESHES.incrementAndGet();
+        } catch (InterruptedException e) {
+          return;
+        } catch (Exception e) {
+          FAILURES.incrementAndGet();
+          System.err.println("refresh failed: " + e.getMessage());
+        }
+      }
+    });
+    refresher.setDaemon(true);
+    refresher.start();
+    Thread[] workers = new Thread[4];
+    for (int w = 0; w < workers.length; w++) {
+      int worker = w;
+      workers[w] = new Thread(() -> work(base + "/api/mcp", access, worker, end));
+      workers[w].start();
+    }
+    for (Thread t : workers) {
+      t.join();
+    }
+    System.out.printf("soak: %d calls, %d runs, %d refreshes, %d failures in %d s%n",
+        CALLS.get(), RUNS.get(), REFRESHES.get(), FAILURES.get(), seconds);
+    if (FAILURES.get() > 0) {
+      System.exit(1);
+    }
+  }
+
+  static void work(String mcp, AtomicReference<String> access, int worker, long end) {
+    String session = null;
+    long i = 0;
+    while (System.nanoTime() < end) {
+      try {
+        if (session == null) {
+          HttpResponse<String> init = call(mcp, access.get(), null,
+              "{\"jsonrpc\":\"2.0\",\"id\":0,\"method\":\"initialize\",\"params\":{\"protocolVersion\":\"2025-11-25\",\"capabilities\":{},\"clientInfo\":{\"name\":\"soak\",\"version\":\"1\"}}}");
+          session = init.headers().firstValue("Mcp-Session-Id").orElseThrow();
+        }
+        String tool;
+        String arguments;
+        if (i % 25 == 24) {
+          tool = "agent_run";
+          arguments = "{\"agentId\":\"soak\",\"inputs\":{\"n\":" + i + "}}";
+        } else if (i % 10 == 9) {
+          tool = "lists_create";
+          arguments = "{\"name\":\"soak-" + worker + "-" + i + "\"}";
+        } else {
+          tool = "whoami";
+          arguments = "{}";
+        }
+        String body = check(call(mcp, access.get(), session, toolCall(tool, arguments)));
+        if (tool.equals("agent_run")) {
+          RUNS.incrementAndGet();
+          String runId = field(body, "runId");
+          for (int poll = 0; poll < 20; poll++) {
+            String run = check(call(mcp, access.get(), session, toolCall("agent_run_get", "{\"runId\":\"" + runId + "\"}")));
+            if (run.contains("\\\"status\\\":\\\"completed\\\"") || run.contains("\"status\":\"completed\"")) {
+              break;
+            }
+            Thread.sleep(100);
+          }
+        }
+      } catch (Exception e) {
+        FAILURES.incrementAndGet();
+        System.err.println("worker " + worker + ": " + e.getMessage());
+        session = null;
+      }
+      i++;
+    }
+  }
+
+  static String toolCall(String tool, String arguments) {
+    return "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"tools/call\",\"params\":{\"name\":\"" + tool + "\",\"arguments\":" + arguments + "}}";
+  }
+
+  static String check(HttpResponse<String> response) {
+    CALLS.incrementAndGet();
+    if (response.statusCode() != 200 || !response.body().contains("structuredContent") || response.body().contains("\"isError\":true")) {
+      throw new IllegalStateException(response.statusCode() + " " + response.body());
+    }
+    return response.body();
+  }
+
+  static HttpResponse<String> call(String url, String token, String session, String body) throws Exception {
+    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
+        .header("Authorization", "Bearer " + token)
+        .header("Content-Type", "application/json")
+        .header("Accept", "application/json, text/event-stream")
+        .POST(HttpRequest.BodyPublishers.ofString(body));
+    if (session != null) {
+      request.header("Mcp-Session-Id", session);
+    }
+    return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  static HttpResponse<String> get(String url) throws Exception {
+    return HTTP.send(HttpRequest.newBuilder(URI.create(url)).GET().build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  static HttpResponse<String> post(String url, String type, String body) throws Exception {
+    return HTTP.send(HttpRequest.newBuilder(URI.create(url)).header("Content-Type", type)
+        .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  static String location(HttpResponse<String> response) {
+    return response.headers().firstValue("Location").orElseThrow(
+        () -> new IllegalStateException("no redirect: " + response.statusCode() + " " + response.body()));
+  }
+
+  static Map<String, String> hidden(String html) {
+    Map<String, String> fields = new LinkedHashMap<>();
+    Matcher m = HIDDEN.matcher(html);
+    while (m.find()) {
+      fields.put(m.group(1), m.group(2).replace("&amp;", "&").replace("&quot;", "\"").replace("&#39;", "'").replace("&lt;", "<").replace("&gt;", ">"));
+    }
+    return fields;
+  }
+
+  static String form(Map<String, String> fields) {
+    StringBuilder out = new StringBuilder();
+    fields.forEach((k, v) -> out.append(out.length() == 0 ? "" : "&")
+        .append(URLEncoder.encode(k, StandardCharsets.UTF_8)).append('=')
+        .append(URLEncoder.encode(v, StandardCharsets.UTF_8)));
+    return out.toString();
+  }
+
+  static String URLDecoder(String text) {
+    return java.net.URLDecoder.decode(text, StandardCharsets.UTF_8);
+  }
+
+  static String field(String json, String name) {
+    Matcher m = Pattern.compile("\\\\?\"" + name + "\\\\?\"\\s*:\\s*\\\\?\"([^\"\\\\]+)").matcher(json);
+    if (!m.find()) {
+      throw new IllegalStateException("no " + name + " in " + json);
+    }
+    return m.group(1);
+  }
+}
