@@ -22,8 +22,8 @@ export CINATRA_DATABASE_URL="$PG?currentSchema=$schema"
 export CINATRA_DATABASE_USER=postgres
 export CINATRA_KEY_ENCRYPTION_KEY=q83vEjRWeJq83vEjRWeJq83vEjRWeJq83vEjRWeJq80=
 cleanup() {
-  [ -n "${pid:-}" ] && kill "$pid" 2>/dev/null && wait "$pid" 2>/dev/null
-  psql -h 127.0.0.1 -U postgres -d test -qc "drop schema $schema cascade" >/dev/null || true
+  if [ -n "${pid:-}" ]; then kill "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true; fi
+  psql -h 127.0.0.1 -U postgres -d test -qc "drop schema $schema cascade" >/dev/null 2>&1 || true
   rm -rf "$dir"
 }
 trap cleanup EXIT
@@ -57,8 +57,8 @@ while kill -0 $load 2>/dev/null; do
   line="$(( $(date +%s) - start )),$heap,$rss,$fds,$threads"
   echo "$line" | tee -a "$samples"
 done
-wait $load
-status=$?
+status=0
+wait $load || status=$?
 awk -F, '{ rows[NR] = $0 } END {
   third = int(NR / 3); if (third < 1) exit;
   for (i = 1; i <= third; i++) { split(rows[i], f, ","); h1 += f[2]; r1 += f[3]; d1 += f[4]; t1 += f[5] }
