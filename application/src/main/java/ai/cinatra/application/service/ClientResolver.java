@@ -95,19 +95,8 @@ public final class ClientResolver {
     }
     OAuthClient fresh = document.toClient(now, now.plus(cacheFor));
     clients.saveFromMetadataDocument(fresh);
-    return stored
-        .map(
-            before ->
-                new OAuthClient(
-                    fresh.id(),
-                    fresh.name(),
-                    fresh.redirectUris(),
-                    fresh.authMethod(),
-                    fresh.secretHash(),
-                    before.createdAt(),
-                    before.lastUsedAt(),
-                    fresh.metadataValidUntil()))
-        .orElse(fresh);
+    // As stored: a client seen before keeps when it was first seen and last used.
+    return clients.findById(id).orElse(fresh);
   }
 
   static Duration bounded(Duration maxAge) {

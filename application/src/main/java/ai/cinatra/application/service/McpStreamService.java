@@ -7,6 +7,7 @@ import ai.cinatra.domain.account.AccountId;
 import ai.cinatra.domain.mcp.McpMessage;
 import ai.cinatra.domain.mcp.McpSession;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 
 /** Stream messages through the store, so that every node can replay and deliver them. */
@@ -41,7 +42,7 @@ public final class McpStreamService implements McpStreamsUseCase {
    * How long a stream's messages are kept for a client resuming with Last-Event-ID: a day, far
    * longer than any client waits before reconnecting.
    */
-  static final java.time.Duration MESSAGE_RETENTION = java.time.Duration.ofHours(24);
+  static final Duration MESSAGE_RETENTION = Duration.ofHours(24);
 
   @Override
   public List<McpMessage> replay(McpSession session, String stream, long afterId) {

@@ -176,6 +176,9 @@ abstract class ClaudeConnectorContract {
     expected.put(documents.url("/not-json"), "not a JSON object");
     documents.serve("/broken", new DocumentServer.Answer(500, "text/plain", Map.of(), "oops"));
     expected.put(documents.url("/broken"), "answered HTTP 500");
+    documents.serveSlowly(
+        "/slow", 6_000, new DocumentServer.Answer(200, "application/json", Map.of(), "{}"));
+    expected.put(documents.url("/slow"), "did not answer within 5 seconds");
     expected.put("http://127.0.0.1:1/client.json", "could not be reached");
     expected.put(
         "https://localhost:" + documents.port() + "/client.json", "which is not a public address");

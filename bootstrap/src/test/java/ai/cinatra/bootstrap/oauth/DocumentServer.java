@@ -19,16 +19,23 @@ final class DocumentServer implements AutoCloseable {
 
   private final HttpServer server;
   private final Map<String, Answer> answers = new ConcurrentHashMap<>();
+  private final Map<String, Long> delays = new ConcurrentHashMap<>();
   final List<String> requests = new CopyOnWriteArrayList<>();
 
   DocumentServer() throws IOException {
     server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+    server.setExecutor(java.util.concurrent.Executors.newCachedThreadPool());
     server.createContext(
         "/",
         exchange -> {
           String path = exchange.getRequestURI().getPath();
           requests.add(path + " Accept: " + exchange.getRequestHeaders().getFirst("Accept"));
           Answer answer = answers.getOrDefault(path, new Answer(404, "text/plain", Map.of(), "no"));
+          try {
+            Thread.sleep(delays.getOrDefault(path, 0L));
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+          }
           byte[] body = answer.body().getBytes(StandardCharsets.UTF_8);
           exchange.getResponseHeaders().add("Content-Type", answer.contentType());
           answer.headers().forEach((k, v) -> exchange.getResponseHeaders().add(k, v));
@@ -50,6 +57,12 @@ final class DocumentServer implements AutoCloseable {
   }
 
   void serve(String path, Answer answer) {
+    answers.put(path, answer);
+  }
+
+  /** Serves the answer only after {@code millis}, like a host that hangs. */
+  void serveSlowly(String path, long millis, Answer answer) {
+    delays.put(path, millis);
     answers.put(path, answer);
   }
 
@@ -77,5 +90,6 @@ final class DocumentServer implements AutoCloseable {
   @Override
   public void close() {
     server.stop(0);
+    ((java.util.concurrent.ExecutorService) server.getExecutor()).shutdownNow();
   }
 }

@@ -1,8 +1,11 @@
 package ai.cinatra.domain.oauth;
 
 import ai.cinatra.domain.error.InvalidValueException;
+import java.net.URI;
 import java.security.SecureRandom;
 import java.util.Base64;
+import java.util.Locale;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
@@ -29,6 +32,16 @@ public record ClientId(String value) {
   /** Whether this id is the URL of a client metadata document rather than one we issued. */
   public boolean isUrl() {
     return ClientIdUrl.isUrlShaped(value);
+  }
+
+  /**
+   * The host that serves this client's metadata document, lower case; empty for a registered id. It
+   * vouches for the client: the document was fetched from it over https.
+   */
+  public Optional<String> documentHost() {
+    return isUrl()
+        ? Optional.of(URI.create(value).getHost().toLowerCase(Locale.ROOT))
+        : Optional.empty();
   }
 
   @Override

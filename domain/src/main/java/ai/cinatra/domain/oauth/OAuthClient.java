@@ -1,7 +1,6 @@
 package ai.cinatra.domain.oauth;
 
 import ai.cinatra.domain.error.InvalidValueException;
-import java.net.URI;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
@@ -90,7 +89,7 @@ public record OAuthClient(
    * registered client has none: its name is only what it said about itself.
    */
   public Optional<String> verifiedHost() {
-    return id.isUrl() ? Optional.of(hostOf(id)) : Optional.empty();
+    return id.documentHost();
   }
 
   /**
@@ -104,11 +103,7 @@ public record OAuthClient(
 
   /** Whether the client's metadata document is served by Claude itself (claude.ai, claude.com). */
   public static boolean isVerifiedClaude(ClientId id) {
-    return id.isUrl() && CLAUDE_HOSTS.contains(hostOf(id));
-  }
-
-  private static String hostOf(ClientId id) {
-    return URI.create(id.value()).getHost().toLowerCase(Locale.ROOT);
+    return id.documentHost().filter(CLAUDE_HOSTS::contains).isPresent();
   }
 
   /** The registered URI that {@code requested} matches, if any. */

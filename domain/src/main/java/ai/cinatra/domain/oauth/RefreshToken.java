@@ -1,6 +1,7 @@
 package ai.cinatra.domain.oauth;
 
 import ai.cinatra.domain.error.InvalidValueException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 
@@ -42,7 +43,7 @@ public record RefreshToken(
   }
 
   /** The retry window unless configured otherwise. */
-  public static final java.time.Duration DEFAULT_RETRY_WINDOW = java.time.Duration.ofSeconds(60);
+  public static final Duration DEFAULT_RETRY_WINDOW = Duration.ofSeconds(60);
 
   /** What presenting this token at the token endpoint does. */
   public enum Presentation {
@@ -65,7 +66,7 @@ public record RefreshToken(
    * first rotates, the second is the one retry (discarding the first's successor), a third revokes.
    */
   public Presentation presentedAt(
-      Instant now, Optional<RefreshToken> unusedSuccessor, java.time.Duration retryWindow) {
+      Instant now, Optional<RefreshToken> unusedSuccessor, Duration retryWindow) {
     return switch (state) {
       case CURRENT -> Presentation.ROTATE;
       case REPLACED ->

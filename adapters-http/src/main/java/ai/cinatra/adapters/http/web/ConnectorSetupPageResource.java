@@ -195,9 +195,7 @@ public final class ConnectorSetupPageResource {
     row.put("idParam", "client=" + URLEncoder.encode(c.clientId().value(), StandardCharsets.UTF_8));
     row.put("name", c.clientName().orElse("(unnamed client)"));
     // A metadata document's host is checked by fetching it; a registered name is not.
-    row.put(
-        "verifiedHost",
-        c.clientId().isUrl() ? java.net.URI.create(c.clientId().value()).getHost() : "");
+    row.put("verifiedHost", c.clientId().documentHost().orElse(""));
     row.put("verifiedClaude", OAuthClient.isVerifiedClaude(c.clientId()));
     row.put("lastUsed", c.lastUsedAt().map(ConnectorSetupPageResource::when).orElse("never"));
     row.put("registered", when(c.createdAt()));
