@@ -223,6 +223,7 @@ public class CinatraApplication extends Application<CinatraConfiguration> {
     // Opens the key in service now, so a wrong key-encryption key stops the start, not a sign-in.
     wiring.signingKeys().jwks();
     scheduleClientCleanup(environment, wiring.clientRegistration(), configuration.getOauth());
+    pollAccessChanges(environment, wiring);
     startRunWorkers(environment, dataSource, wiring, configuration.getRuns());
 
     // Keep Location headers relative: behind a TLS-terminating proxy, Jersey would otherwise make
@@ -350,6 +351,18 @@ public class CinatraApplication extends Application<CinatraConfiguration> {
         every,
         every,
         TimeUnit.MILLISECONDS);
+  }
+
+  /**
+   * Keeps this node's in-memory grants, accounts and sessions current with the other nodes' writes
+   * (the shared change counter, read every 200 ms); until the first read, nothing is served from
+   * memory.
+   */
+  private static void pollAccessChanges(Environment environment, Wiring wiring) {
+    ScheduledExecutorService poller =
+        environment.lifecycle().scheduledExecutorService("access-changes").threads(1).build();
+    long every = Wiring.ACCESS_CHANGES_POLLED_EVERY.toMillis();
+    poller.scheduleWithFixedDelay(wiring.accessCache()::poll, 0, every, TimeUnit.MILLISECONDS);
   }
 
   /** Opens the database for an account command, closing it when the command ends. */

@@ -15,6 +15,11 @@ import ai.cinatra.adapters.persistence.account.JdbiAccountRepository;
 import ai.cinatra.adapters.persistence.account.JdbiWebSessionRepository;
 import ai.cinatra.adapters.persistence.agent.JdbiAgentRepository;
 import ai.cinatra.adapters.persistence.audit.JdbiAuditRepository;
+import ai.cinatra.adapters.persistence.cache.AccessCache;
+import ai.cinatra.adapters.persistence.cache.AccessChanges;
+import ai.cinatra.adapters.persistence.cache.CachedAccountRepository;
+import ai.cinatra.adapters.persistence.cache.CachedGrantRepository;
+import ai.cinatra.adapters.persistence.cache.CachedMcpSessionRepository;
 import ai.cinatra.adapters.persistence.connector.JdbiConnectorRepository;
 import ai.cinatra.adapters.persistence.connector.JdbiModelProviderRepository;
 import ai.cinatra.adapters.persistence.mcp.JdbiMcpMessageRepository;
@@ -29,6 +34,9 @@ import ai.cinatra.adapters.persistence.run.JdbiRunRepository;
 import ai.cinatra.adapters.persistence.settings.JdbiSettingsRepository;
 import ai.cinatra.adapters.persistence.workspace.JdbiListRepository;
 import ai.cinatra.adapters.persistence.workspace.JdbiObjectRepository;
+import ai.cinatra.application.port.out.AccountRepository;
+import ai.cinatra.application.port.out.GrantRepository;
+import ai.cinatra.application.port.out.McpSessionRepository;
 import ai.cinatra.application.service.AccountAdminService;
 import ai.cinatra.application.service.AccountService;
 import ai.cinatra.application.service.AgentService;
@@ -82,7 +90,18 @@ record Wiring(
     JdbiConnectorRepository connectorStore,
     ClientAdminService clientAdmin,
     PersonalTokenService personalTokens,
-    FirstRunService firstRun) {
+    FirstRunService firstRun,
+    AccessCache accessCache) {
+
+  /** How often each node reads the shared change counter (see {@link AccessCache}). */
+  static final Duration ACCESS_CHANGES_POLLED_EVERY = Duration.ofMillis(200);
+
+  /**
+   * How long after its last successful poll a node still serves grants, accounts and sessions from
+   * memory: the bound on how late it learns of a disconnect, a disable or a role change made on
+   * another node. Past it, every request reads the database again.
+   */
+  static final Duration ACCESS_CACHE_TRUSTED_FOR = Duration.ofMillis(800);
 
   /** Largest connector answer a step keeps; more is refused rather than cut silently. */
   static final int MAX_CONNECTOR_RESPONSE_BYTES = 1 << 20;
@@ -98,13 +117,17 @@ record Wiring(
             keyEncryption,
             clock,
             Duration.ofMillis(oauth.getAccessTokenLifetime().toMilliseconds()));
-    JdbiAccountRepository accounts = new JdbiAccountRepository(jdbi);
-    JdbiMcpSessionRepository mcpSessions = new JdbiMcpSessionRepository(jdbi);
+    AccessCache accessCache =
+        new AccessCache(new AccessChanges(jdbi), ACCESS_CACHE_TRUSTED_FOR, System::nanoTime);
+    AccountRepository accounts =
+        new CachedAccountRepository(new JdbiAccountRepository(jdbi), accessCache);
+    McpSessionRepository mcpSessions =
+        new CachedMcpSessionRepository(new JdbiMcpSessionRepository(jdbi), accessCache);
     McpStreamService mcpStreams =
         new McpStreamService(new JdbiMcpMessageRepository(jdbi), mcpSessions, clock);
     Argon2PasswordHasher hasher = new Argon2PasswordHasher();
     JdbiClientRepository clients = new JdbiClientRepository(jdbi);
-    JdbiGrantRepository grants = new JdbiGrantRepository(jdbi);
+    GrantRepository grants = new CachedGrantRepository(new JdbiGrantRepository(jdbi), accessCache);
     JdbiAuthorizationCodeRepository codes = new JdbiAuthorizationCodeRepository(jdbi);
     JdbiTransactions transactions = new JdbiTransactions(jdbi);
     JdbiObjectRepository objects = new JdbiObjectRepository(jdbi);
@@ -200,7 +223,8 @@ record Wiring(
         connectorStore,
         new ClientAdminService(clients, grants, consents, mcpSessions, audit, transactions, clock),
         new PersonalTokenService(new JdbiPersonalAccessTokenRepository(jdbi), accounts, clock),
-        new FirstRunService(accounts, settings, accountService, clock));
+        new FirstRunService(accounts, settings, accountService, clock),
+        accessCache);
   }
 
   private static Duration millis(io.dropwizard.util.Duration duration) {

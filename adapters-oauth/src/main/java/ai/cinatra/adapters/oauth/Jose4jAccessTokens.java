@@ -11,8 +11,11 @@ import ai.cinatra.domain.oauth.AccessTokenClaims;
 import ai.cinatra.domain.oauth.ClientId;
 import ai.cinatra.domain.oauth.GrantId;
 import ai.cinatra.domain.oauth.Scopes;
+import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.security.PrivateKey;
 import java.security.PublicKey;
 import java.security.spec.PKCS8EncodedKeySpec;
@@ -27,6 +30,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.jose4j.jwa.AlgorithmConstraints;
 import org.jose4j.jwk.JsonWebKey;
 import org.jose4j.jwk.JsonWebKeySet;
@@ -59,7 +63,19 @@ public final class Jose4jAccessTokens implements AccessTokens {
   private final Clock clock;
   private final Duration retiredKeysVerifyFor;
 
+  /** Verified tokens remembered at most; past that the memory starts over. */
+  static final int MAX_VERIFIED = 10_000;
+
   private volatile Keys keys;
+
+  /**
+   * Tokens whose signature and claims were checked, by the SHA-256 of token, issuer and audience: a
+   * client sends the same token for days, and an RSA verification costs more than the rest of a
+   * request. Valid only with the keys it was checked under (those are reloaded every minute).
+   */
+  private final Map<String, Verified> verified = new ConcurrentHashMap<>();
+
+  private record Verified(AccessTokenClaims claims, Keys keys) {}
 
   /** The keys as loaded at one moment: the signer and everything that verifies. */
   private record Keys(RsaJsonWebKey signer, JsonWebKeySet verifiers, Instant loadedAt) {}
@@ -106,8 +122,26 @@ public final class Jose4jAccessTokens implements AccessTokens {
     if (token == null || token.isBlank() || token.length() > 8192) {
       throw invalid("no usable bearer token");
     }
+    Keys keys = current();
+    String memo = memoKey(token, issuer, audience);
+    Verified seen = verified.get(memo);
+    // Only before the expiry itself; after it (within the clock skew allowed) the full check
+    // judges.
+    if (seen != null && seen.keys() == keys && now.isBefore(seen.claims().expiresAt())) {
+      return seen.claims();
+    }
+    AccessTokenClaims claims = checkFully(keys, token, issuer, audience, now);
+    if (verified.size() >= MAX_VERIFIED) {
+      verified.clear();
+    }
+    verified.put(memo, new Verified(claims, keys));
+    return claims;
+  }
+
+  private AccessTokenClaims checkFully(
+      Keys keys, String token, String issuer, String audience, Instant now) {
     try {
-      return toClaims(consumer(current(), issuer, audience, now).processToClaims(token));
+      return toClaims(consumer(keys, issuer, audience, now).processToClaims(token));
     } catch (InvalidJwtException first) {
       // A key rotated on another node: reload once, then judge again.
       Keys reloaded = reloadIfStale(MIN_RELOAD_GAP);
@@ -119,6 +153,20 @@ public final class Jose4jAccessTokens implements AccessTokens {
         }
       }
       throw invalid(describe(first));
+    }
+  }
+
+  private static String memoKey(String token, String issuer, String audience) {
+    try {
+      MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
+      sha256.update(token.getBytes(StandardCharsets.UTF_8));
+      sha256.update((byte) 0);
+      sha256.update(issuer.getBytes(StandardCharsets.UTF_8));
+      sha256.update((byte) 0);
+      sha256.update(audience.getBytes(StandardCharsets.UTF_8));
+      return Base64.getEncoder().encodeToString(sha256.digest());
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every Java runtime has SHA-256", e);
     }
   }
 

@@ -1,6 +1,8 @@
 package ai.cinatra.adapters.persistence;
 
 import ai.cinatra.application.port.out.TransactionRunner;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.Supplier;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
@@ -11,6 +13,7 @@ import org.jdbi.v3.core.Jdbi;
  */
 public final class JdbiTransactions implements TransactionRunner {
   private static final ThreadLocal<Handle> CURRENT = new ThreadLocal<>();
+  private static final ThreadLocal<List<Runnable>> AFTER_COMMIT = new ThreadLocal<>();
 
   private final Jdbi jdbi;
 
@@ -23,15 +26,41 @@ public final class JdbiTransactions implements TransactionRunner {
     if (CURRENT.get() != null) {
       return work.get();
     }
-    return jdbi.inTransaction(
-        handle -> {
-          CURRENT.set(handle);
-          try {
-            return work.get();
-          } finally {
-            CURRENT.remove();
-          }
-        });
+    List<Runnable> afterCommit = new ArrayList<>();
+    T result;
+    try {
+      result =
+          jdbi.inTransaction(
+              handle -> {
+                CURRENT.set(handle);
+                AFTER_COMMIT.set(afterCommit);
+                try {
+                  return work.get();
+                } finally {
+                  CURRENT.remove();
+                  AFTER_COMMIT.remove();
+                }
+              });
+    } catch (RuntimeException e) {
+      afterCommit.clear(); // rolled back: nothing happened that anyone needs to hear of
+      throw e;
+    }
+    afterCommit.forEach(Runnable::run);
+    return result;
+  }
+
+  /**
+   * Runs {@code action} once the current transaction has committed, or at once when there is none
+   * (each statement then commits by itself). Caches drop what a write changed here: dropped before
+   * the commit, a concurrent reader could load and keep the old row again.
+   */
+  public static void afterCommit(Runnable action) {
+    List<Runnable> pending = AFTER_COMMIT.get();
+    if (pending == null) {
+      action.run();
+    } else {
+      pending.add(action);
+    }
   }
 
   /** The DAO on the current transaction's handle, or one that opens its own per call. */

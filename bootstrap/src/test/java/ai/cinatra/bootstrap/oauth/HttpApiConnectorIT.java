@@ -2,9 +2,7 @@ package ai.cinatra.bootstrap.oauth;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import ai.cinatra.adapters.persistence.account.JdbiAccountRepository;
 import ai.cinatra.bootstrap.CinatraJar;
-import ai.cinatra.domain.account.Email;
 import ai.cinatra.domain.account.Role;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -146,8 +144,11 @@ class HttpApiConnectorIT {
   private static RawMcpClient client(String base, Jdbi database, String email, Role role)
       throws Exception {
     String token = McpEndpointContract.tokenFor(base, database, email, base + "/api/mcp");
-    JdbiAccountRepository accounts = new JdbiAccountRepository(database);
-    accounts.updateRole(accounts.findByEmail(new Email(email)).orElseThrow().id(), role);
-    return new RawMcpClient(base, token);
+    RawMcpClient client = new RawMcpClient(base, token);
+    AnotherNode.changeRole(database, email, role);
+    AnotherNode.awaitSeen(
+        email + " as " + role.wireName(),
+        () -> client.ok("whoami", "{}").get("role").asText().equals(role.wireName()));
+    return client;
   }
 }

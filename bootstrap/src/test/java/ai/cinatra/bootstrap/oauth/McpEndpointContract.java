@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import ai.cinatra.adapters.oauth.Argon2PasswordHasher;
 import ai.cinatra.adapters.persistence.JdbiSetup;
-import ai.cinatra.adapters.persistence.account.JdbiAccountRepository;
 import ai.cinatra.adapters.persistence.mcp.JdbiMcpMessageRepository;
 import ai.cinatra.adapters.persistence.mcp.JdbiMcpSessionRepository;
 import ai.cinatra.application.service.AccountService;
@@ -402,8 +401,13 @@ abstract class McpEndpointContract {
       assertThat(changed).isNotNull();
       assertThat(changed.id()).startsWith("g.");
     }
-    JsonNode whoami = JSON.readTree(post(token, session, BOTH, call(1, "whoami", null)).body());
-    assertThat(whoami.at("/result/structuredContent/role").asText()).isEqualTo("viewer");
+    AnotherNode.awaitSeen(
+        "the demotion",
+        () ->
+            JSON.readTree(post(token, session, BOTH, call(1, "whoami", null)).body())
+                .at("/result/structuredContent/role")
+                .asText()
+                .equals("viewer"));
 
     elsewhere.changeRole(new Email(email), Role.ADMIN); // while no stream is open
     try (SseReader resumed = stream(token, session, "GET", null, changed.id())) {
@@ -574,7 +578,7 @@ abstract class McpEndpointContract {
         new McpStreamService(
             new JdbiMcpMessageRepository(jdbi), new JdbiMcpSessionRepository(jdbi), clock);
     return new AccountService(
-        new JdbiAccountRepository(jdbi),
+        AnotherNode.accounts(jdbi),
         new Argon2PasswordHasher(),
         clock,
         streams::announceToolsChanged);

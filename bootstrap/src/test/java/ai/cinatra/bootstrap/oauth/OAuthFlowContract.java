@@ -5,9 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import ai.cinatra.adapters.oauth.Argon2PasswordHasher;
 import ai.cinatra.adapters.persistence.JdbiSetup;
 import ai.cinatra.adapters.persistence.account.JdbiAccountRepository;
+import ai.cinatra.application.port.out.AccountRepository;
 import ai.cinatra.bootstrap.CinatraApplication;
 import ai.cinatra.bootstrap.CinatraConfiguration;
 import ai.cinatra.domain.account.Account;
+import ai.cinatra.domain.account.AccountStatus;
 import ai.cinatra.domain.account.Email;
 import ai.cinatra.domain.account.Role;
 import ai.cinatra.domain.oauth.Pkce;
@@ -593,19 +595,21 @@ abstract class OAuthFlowContract {
   }
 
   @Test
-  void disabledAccount_isRefusedOnTheVeryNextRequest() throws Exception {
+  void accountDisabledOnAnotherNode_isRefusedWithinASecond() throws Exception {
     String email = "soon-disabled@example.org";
     createAccount(database(), email);
     Authorized a = authorized(email);
     JsonNode tokens =
         JSON.readTree(exchange(a.clientId(), a.code(), a.redirectUri(), VERIFIER).body());
-    assertThat(whoami(tokens.get("access_token").asText()).statusCode()).isEqualTo(200);
+    String accessToken = tokens.get("access_token").asText();
+    assertThat(whoami(accessToken).statusCode()).isEqualTo(200);
 
-    database()
-        .useHandle(
-            h -> h.execute("update accounts set status = 'DISABLED' where email = ?", email));
+    AccountRepository elsewhere = AnotherNode.accounts(database());
+    elsewhere.updateStatus(
+        elsewhere.findByEmail(new Email(email)).orElseThrow().id(), AccountStatus.DISABLED);
 
-    assertChallenged(whoami(tokens.get("access_token").asText()), "invalid_token");
+    AnotherNode.awaitSeen("the disable", () -> whoami(accessToken).statusCode() == 401);
+    assertChallenged(whoami(accessToken), "invalid_token");
     assertOAuthError(
         refresh(a.clientId(), tokens.get("refresh_token").asText()), 400, "invalid_grant");
   }

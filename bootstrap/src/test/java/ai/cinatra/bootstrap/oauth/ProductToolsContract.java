@@ -2,9 +2,7 @@ package ai.cinatra.bootstrap.oauth;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import ai.cinatra.adapters.persistence.account.JdbiAccountRepository;
 import ai.cinatra.bootstrap.CinatraConfiguration;
-import ai.cinatra.domain.account.Email;
 import ai.cinatra.domain.account.Role;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -55,18 +53,21 @@ abstract class ProductToolsContract {
 
     Client(Role role) throws Exception {
       token = McpEndpointContract.tokenFor(base(), database(), email);
-      setRole(role);
       session =
           new Browser(base())
               .postJsonWithBearer("/api/mcp", OAuthFlowContract.INITIALIZE, token, null)
               .headers()
               .firstValue("Mcp-Session-Id")
               .orElseThrow();
+      setRole(role);
     }
 
-    void setRole(Role role) {
-      JdbiAccountRepository accounts = new JdbiAccountRepository(database());
-      accounts.updateRole(accounts.findByEmail(new Email(email)).orElseThrow().id(), role);
+    /** Changes the role as another node would, and waits until the server has learnt of it. */
+    void setRole(Role role) throws Exception {
+      AnotherNode.changeRole(database(), email, role);
+      AnotherNode.awaitSeen(
+          email + " as " + role.wireName(),
+          () -> ok("whoami", "{}").get("role").asText().equals(role.wireName()));
     }
 
     /** The tools/call result. */
