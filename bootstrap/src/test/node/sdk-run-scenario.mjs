@@ -1,6 +1,6 @@
 // Issue 5's end-to-end scenario through the official MCP TypeScript SDK client, as four people's
-// Claude would run it. The test driving this script kills and restarts the server, and changes a
-// role, when the script says so on stdout ({"waitingFor": ...}) and answers "go" on stdin.
+// Claude would run it. The test driving this script kills and restarts the server when the script
+// says so on stdout ({"waitingFor": ...}) and answers "go" on stdin.
 //
 //   1. member: agent_run (the approval example) → poll → pending_approval; waits while the test
 //      swaps in a node without workers; agent_run_resume; waits while that node is killed (-9) and
@@ -9,8 +9,8 @@
 //      "not found".
 //   3. another member: sees only their own runs; the first member's run is "not found".
 //   4. admin: sees every run.
-//   5. member: objects_save works; waits while an admin demotes them to viewer; the very next
-//      objects_save is refused and objects_save has left tools/list.
+//   5. member: objects_save works; the admin demotes them to viewer (accounts_role_update); the
+//      member's very next objects_save is refused and objects_save has left tools/list.
 // Prints one JSON line with what each saw.
 //
 // Usage: node sdk-run-scenario.mjs <base-url> <password> <member> <viewer> <other> <admin>
@@ -122,7 +122,8 @@ out.admin = {
 
 // 5. A demotion takes effect on the member's very next call.
 out.beforeDemotion = (await member.ok("objects_save", { rawData: { name: "before" }, typeHint: "note" })).isNew;
-await waitFor("demotion");
+const memberId = (await member.ok("whoami", {})).accountId;
+await admin.ok("accounts_role_update", { accountId: memberId, role: "viewer" });
 out.afterDemotion = await member.refused("objects_save", { rawData: { name: "after" }, typeHint: "note" });
 out.toolsAfterDemotion = await member.toolNames();
 

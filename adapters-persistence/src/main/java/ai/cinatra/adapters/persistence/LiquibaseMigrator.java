@@ -30,6 +30,10 @@ public final class LiquibaseMigrator {
    */
   public static void migrate(DataSource dataSource) {
     try (Connection connection = dataSource.getConnection()) {
+      ChangelogMark mark = ChangelogMark.of(CHANGELOG);
+      if (mark.isAppliedOn(connection)) {
+        return; // nothing to do, and starting Liquibase to learn that costs about a second
+      }
       try {
         Database database =
             DatabaseFactory.getInstance()
@@ -57,6 +61,7 @@ public final class LiquibaseMigrator {
         // Liquibase leaves auto-commit off; a pooled connection handed back like that breaks JDBI.
         connection.setAutoCommit(true);
       }
+      mark.recordOn(connection);
     } catch (SQLException e) {
       throw new DatabaseUnavailableException("cannot reach the database: " + e.getMessage(), e);
     } catch (Exception e) {
