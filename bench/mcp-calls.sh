@@ -1,31 +1,48 @@
 #!/usr/bin/env bash
-# tools/call throughput and latency through the real jar: H2 embedded default (or PostgreSQL when
-# CINATRA_DATABASE_URL is set), a real OAuth token (RS256 JWT checked on every call, grant and
-# account looked up), one MCP session per worker, tools/call whoami answered with JSON.
-# Usage: bench/mcp-calls.sh [seconds] [workers...]   (build first: ./mvnw -q package -DskipTests,
-# and run the tests once so bootstrap/target/node-client holds browser.mjs)
+# The load run: tools/call whoami, tools/list, and agent_run_get on a run with 100 events, through
+# the real jar with a real OAuth token, on H2 and on PostgreSQL, at 1 and 32 connections (wrk, every
+# answer checked), one MCP session shared by all connections as a busy client shares it. Prints one
+# line per measurement and the server's resident memory under the 32-connection whoami load.
+# Usage: bench/mcp-calls.sh [h2|pg ...]   (default: h2 pg; build first: ./mvnw -q package -DskipTests)
+# Warm-up: BENCH_WARM seconds (20) at 4 connections before measuring: 32 connections on a cold JVM
+# keep both cores busy and starve the JIT compiler (see bench/README.md).
 set -euo pipefail
-cd "$(dirname "$0")/.."
-JAR=$PWD/bootstrap/target/cinatra.jar
-NODE_DIR=$PWD/bootstrap/target/node-client
-SECONDS_EACH=${1:-20}
-shift || true
-WORKERS=("${@:-1 8 32}")
+source "$(dirname "$0")/lib/common.sh"
 PORT=${BENCH_PORT:-3910}
-ADMIN=$((PORT + 1))
-[ -f "$JAR" ] || { echo "build the jar first: ./mvnw -q package -DskipTests" >&2; exit 1; }
-[ -f "$NODE_DIR/browser.mjs" ] || { echo "run the tests once (they fill $NODE_DIR)" >&2; exit 1; }
-dir=$(mktemp -d)
-export CINATRA_BASE_URL=http://127.0.0.1:$PORT
-echo "a long enough password" | (cd "$dir" && java -jar "$JAR" account create --email bench@example.org --role member >/dev/null)
-(cd "$dir" && exec java -Xmx512m ${BENCH_JVM_OPTS:-} -Ddw.server.applicationConnectors[0].port=$PORT \
-    -Ddw.server.adminConnectors[0].port=$ADMIN \
-    -Ddw.logging.level=WARN -jar "$JAR" server >"$dir/server.log" 2>&1) &
-pid=$!
-trap 'kill $pid 2>/dev/null; wait $pid 2>/dev/null; rm -rf "$dir"' EXIT
-for _ in $(seq 1 600); do curl -s -o /dev/null "http://127.0.0.1:$ADMIN/healthcheck" && break; sleep 0.05; done
-cp bench/mcp-token.mjs "$NODE_DIR/"
-token=$(cd "$NODE_DIR" && node mcp-token.mjs "$CINATRA_BASE_URL" bench@example.org "a long enough password")
-for w in ${WORKERS[@]}; do
-  java bench/McpCalls.java "$CINATRA_BASE_URL/api/mcp" "$token" "$SECONDS_EACH" "$w"
+trap stop_cinatra EXIT
+DATABASES=("${@:-h2 pg}")
+
+for db in ${DATABASES[@]}; do
+  start_cinatra "$db" "$PORT"
+  mcp=$CINATRA_URL/api/mcp
+  token=$(bench_client token "$CINATRA_URL" bench@example.org "$PASSWORD")
+  session=$(bench_client session "$mcp" "$token")
+  sample_run "$mcp" "$token" "$session"
+  whoami=$(tool_call whoami '{}')
+  list='{"jsonrpc":"2.0","id":1,"method":"tools/list","params":{}}'
+  get=$(tool_call agent_run_get "{\"runId\":\"$SAMPLE_RUN\"}")
+  load "$mcp" "$token" "$session" "$whoami" structuredContent 4 "$WARM_SECONDS" >/dev/null
+  load "$mcp" "$token" "$session" "$list" '"tools"' 4 5 >/dev/null
+  load "$mcp" "$token" "$session" "$get" structuredContent 4 5 >/dev/null
+  for call in whoami tools_list agent_run_get; do
+    case $call in
+      whoami) body=$whoami expect=structuredContent ;;
+      tools_list) body=$list expect='"tools"' ;;
+      agent_run_get) body=$get expect=structuredContent ;;
+    esac
+    for c in 1 32; do
+      sampler=
+      if [ "$call" = whoami ] && [ "$c" = 32 ]; then
+        ( sleep $((MEASURE_SECONDS / 2)); rss_kib "$CINATRA_PID" > "$CINATRA_DIR/rss" ) &
+        sampler=$!
+      fi
+      result=$(load "$mcp" "$token" "$session" "$body" "$expect" "$c" "$MEASURE_SECONDS")
+      [ -n "$sampler" ] && wait "$sampler"
+      extra=""
+      [ "$call" = whoami ] && [ "$c" = 32 ] && extra=" rss_mib=$(( $(cat "$CINATRA_DIR/rss") / 1024 ))"
+      [ "$call" = agent_run_get ] && extra=" run_events=$SAMPLE_EVENTS"
+      echo "cinatra db=$db call=$call connections=$c ${result#RESULT }$extra"
+    done
+  done
+  stop_cinatra
 done

@@ -4,7 +4,7 @@
 # Usage: bench/startup.sh [runs]   (build first: ./mvnw -q package -DskipTests)
 set -euo pipefail
 cd "$(dirname "$0")/.."
-JAR=$PWD/bootstrap/target/cinatra.jar
+JAR=${BENCH_JAR:-$PWD/bootstrap/target/cinatra.jar}
 RUNS=${1:-5}
 PORT=${BENCH_PORT:-3900}
 ADMIN=$((PORT + 1))

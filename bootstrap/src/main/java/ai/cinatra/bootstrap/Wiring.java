@@ -18,6 +18,8 @@ import ai.cinatra.adapters.persistence.audit.JdbiAuditRepository;
 import ai.cinatra.adapters.persistence.cache.AccessCache;
 import ai.cinatra.adapters.persistence.cache.AccessChanges;
 import ai.cinatra.adapters.persistence.cache.CachedAccountRepository;
+import ai.cinatra.adapters.persistence.cache.CachedAgentRepository;
+import ai.cinatra.adapters.persistence.cache.CachedConnectorRepository;
 import ai.cinatra.adapters.persistence.cache.CachedGrantRepository;
 import ai.cinatra.adapters.persistence.cache.CachedMcpSessionRepository;
 import ai.cinatra.adapters.persistence.connector.JdbiConnectorRepository;
@@ -35,6 +37,8 @@ import ai.cinatra.adapters.persistence.settings.JdbiSettingsRepository;
 import ai.cinatra.adapters.persistence.workspace.JdbiListRepository;
 import ai.cinatra.adapters.persistence.workspace.JdbiObjectRepository;
 import ai.cinatra.application.port.out.AccountRepository;
+import ai.cinatra.application.port.out.AgentRepository;
+import ai.cinatra.application.port.out.ConnectorRepository;
 import ai.cinatra.application.port.out.GrantRepository;
 import ai.cinatra.application.port.out.McpSessionRepository;
 import ai.cinatra.application.service.AccountAdminService;
@@ -87,7 +91,7 @@ record Wiring(
     JdbiRunRepository runStore,
     DeferredRunScheduler runScheduler,
     ConnectorService connectors,
-    JdbiConnectorRepository connectorStore,
+    ConnectorRepository connectorStore,
     ClientAdminService clientAdmin,
     PersonalTokenService personalTokens,
     FirstRunService firstRun,
@@ -133,7 +137,8 @@ record Wiring(
     JdbiObjectRepository objects = new JdbiObjectRepository(jdbi);
     JdbiListRepository lists = new JdbiListRepository(jdbi);
     JdbiAuditRepository audit = new JdbiAuditRepository(jdbi);
-    JdbiAgentRepository agentStore = new JdbiAgentRepository(jdbi);
+    AgentRepository agentStore =
+        new CachedAgentRepository(new JdbiAgentRepository(jdbi), accessCache);
     AgentService agentService =
         new AgentService(
             agentStore, audit, transactions, mcpStreams::announceToolsChangedToEveryone, clock);
@@ -150,7 +155,8 @@ record Wiring(
             new NetworkntJsonSchemaCheck(),
             clock);
     ObjectService objectService = new ObjectService(objects, lists, audit, transactions, clock);
-    JdbiConnectorRepository connectorStore = new JdbiConnectorRepository(jdbi);
+    ConnectorRepository connectorStore =
+        new CachedConnectorRepository(new JdbiConnectorRepository(jdbi), accessCache);
     ConnectorService connectorService =
         new ConnectorService(
             connectorStore,

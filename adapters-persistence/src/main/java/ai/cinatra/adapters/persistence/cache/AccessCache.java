@@ -11,10 +11,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * In-memory copies of the rows read on every MCP request (grants, accounts, sessions), so a request
- * costs no database round-trip, kept as safe as reading the database: a write on this node drops
- * them once it commits; a write on another node moves the shared counter, which {@link #poll} sees
- * within its period; and while polling fails or lags, nothing is served from memory at all.
+ * In-memory copies of the rows read on every MCP request (grants, accounts, sessions, and the
+ * agents and connectors that make up the tool list), so a request costs no database round-trip,
+ * kept as safe as reading the database: a write on this node drops them once it commits; a write on
+ * another node moves the shared counter, which {@link #poll} sees within its period; and while
+ * polling fails or lags, nothing is served from memory at all.
  */
 public final class AccessCache {
   private static final Logger LOG = LoggerFactory.getLogger(AccessCache.class);
@@ -50,7 +51,9 @@ public final class AccessCache {
   public enum Kind {
     GRANT,
     ACCOUNT,
-    SESSION
+    SESSION,
+    /** Agents and connectors, which decide the tools a listing shows. */
+    CATALOG
   }
 
   /**
