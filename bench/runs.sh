@@ -12,6 +12,8 @@ RECEIVER=$((PORT + 5))
 classes=$(mktemp -d)
 trap 'stop_cinatra; rm -rf "$classes"' EXIT
 javac -d "$classes" "$BENCH_ROOT/bench/lib/BenchClient.java" "$BENCH_ROOT/bench/lib/RunsLoad.java"
+# The receiver listens on 127.0.0.1, which connectors may reach only when an operator allows it.
+export BENCH_JVM_OPTS="${BENCH_JVM_OPTS:-} -Ddw.connectors.allowedPrivateHosts=127.0.0.1"
 for db in ${@:-h2 pg}; do
   start_cinatra "$db" "$PORT"
   cat > "$CINATRA_DIR/relay.json" <<'JSON'
@@ -24,16 +26,8 @@ for db in ${@:-h2 pg}; do
 JSON
   cinatra_cli agent install relay.json >/dev/null
   cinatra_cli connector webhook --url "http://127.0.0.1:$RECEIVER/hook" >/dev/null
-  kill "$CINATRA_PID"; wait "$CINATRA_PID" 2>/dev/null || true
-  # Restarted so that it reads the connector and may reach the local receiver.
-  (cd "$CINATRA_DIR" && exec env "${CINATRA_ENV[@]}" java -Xmx512m \
-      -Ddw.connectors.allowedPrivateHosts=127.0.0.1 \
-      -Ddw.server.applicationConnectors[0].port=$PORT -Ddw.server.adminConnectors[0].port=$((PORT + 1)) \
-      -Ddw.logging.level=WARN -jar "$JAR" server >"$CINATRA_DIR/server.log" 2>&1) &
-  CINATRA_PID=$!
-  for _ in $(seq 1 600); do curl -s -o /dev/null "http://127.0.0.1:$((PORT + 1))/healthcheck" && break; sleep 0.05; done
   token=$(bench_client token "$CINATRA_URL" bench@example.org "$PASSWORD")
-  result=$(java -cp "$classes" RunsLoad "$CINATRA_URL/api/mcp" "$token" "$COUNT" "$RECEIVER" 2>&1 | tail -1)
+  result=$(java -cp "$classes" RunsLoad "$CINATRA_URL/api/mcp" "$token" "$COUNT" "$RECEIVER" 2>"$CINATRA_DIR/load.err" | tail -1) || { cat "$CINATRA_DIR/load.err" >&2; true; }
   echo "cinatra db=$db ${result#RESULT }"
   stop_cinatra
 done
