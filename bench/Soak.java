@@ -1,31 +1,23 @@
 import java.net.CookieManager;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Mixed load for bench/soak.sh: signs in through the real OAuth flow (registration, PKCE, sign-in,
  * consent, code), then for the given seconds four workers call whoami, write lists, start runs of
  * the soak agent and poll them with agent_run_get, while the token is refreshed (rotated) every 30
  * s. Every answer is checked; prints the counts and any failure.
- * Usage: java bench/Soak.java BASE_URL EMAIL PASSWORD SECONDS
+ * Usage (soak.sh compiles it with lib/BenchClient.java): java Soak BASE_URL EMAIL PASSWORD SECONDS
  */
 public class Soak {
   static final HttpClient HTTP =
       HttpClient.newBuilder().cookieHandler(new CookieManager()).version(HttpClient.Version.HTTP_1_1).build();
-  static final Pattern HIDDEN =
-      Pattern.compile("<input type=\"hidden\" name=\"([^\"]+)\" value=\"([^\"]*)\">");
   static final AtomicLong CALLS = new AtomicLong();
   static final AtomicLong FAILURES = new AtomicLong();
   static final AtomicLong REFRESHES = new AtomicLong();
@@ -34,45 +26,10 @@ public class Soak {
   public static void main(String[] args) throws Exception {
     String base = args[0];
     long seconds = Long.parseLong(args[3]);
-    String redirect = "http://localhost:53682/cb";
-    String registered =
-        post(base + "/oauth/register", "application/json",
-            "{\"client_name\":\"soak\",\"redirect_uris\":[\"" + redirect + "\"],\"token_endpoint_auth_method\":\"none\"}").body();
-    String clientId = field(registered, "client_id");
-    byte[] random = new byte[32];
-    new java.security.SecureRandom().nextBytes(random);
-    String verifier = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
-    String challenge = Base64.getUrlEncoder().withoutPadding().encodeToString(
-        MessageDigest.getInstance("SHA-256").digest(verifier.getBytes(StandardCharsets.US_ASCII)));
-    Map<String, String> authorize = new LinkedHashMap<>();
-    authorize.put("response_type", "code");
-    authorize.put("client_id", clientId);
-    authorize.put("redirect_uri", redirect);
-    authorize.put("scope", "mcp:connect");
-    authorize.put("state", "soak");
-    authorize.put("code_challenge", challenge);
-    authorize.put("code_challenge_method", "S256");
-    authorize.put("resource", base + "/api/mcp");
-    HttpResponse<String> toSignIn = get(base + "/oauth/authorize?" + form(authorize));
-    HttpResponse<String> signInPage = get(base + location(toSignIn));
-    Map<String, String> signIn = hidden(signInPage.body());
-    signIn.put("email", args[1]);
-    signIn.put("password", args[2]);
-    HttpResponse<String> signedIn = post(base + "/sign-in", "application/x-www-form-urlencoded", form(signIn));
-    HttpResponse<String> consentPage = get(base + location(signedIn));
-    Map<String, String> consent = hidden(consentPage.body());
-    consent.put("decision", "approve");
-    String back = location(post(base + "/oauth/authorize", "application/x-www-form-urlencoded", form(consent)));
-    String code = URLDecoder(back.replaceAll(".*[?&]code=([^&]+).*", "$1"));
-    Map<String, String> exchange = new LinkedHashMap<>();
-    exchange.put("grant_type", "authorization_code");
-    exchange.put("code", code);
-    exchange.put("redirect_uri", redirect);
-    exchange.put("client_id", clientId);
-    exchange.put("code_verifier", verifier);
-    String tokens = post(base + "/oauth/token", "application/x-www-form-urlencoded", form(exchange)).body();
-    AtomicReference<String> access = new AtomicReference<>(field(tokens, "access_token"));
-    AtomicReference<String> refresh = new AtomicReference<>(field(tokens, "refresh_token"));
+    BenchClient.Tokens tokens = BenchClient.tokens(base, args[1], args[2]);
+    String clientId = tokens.clientId();
+    AtomicReference<String> access = new AtomicReference<>(tokens.access());
+    AtomicReference<String> refresh = new AtomicReference<>(tokens.refresh());
 
     long end = System.nanoTime() + seconds * 1_000_000_000L;
     Thread refresher = new Thread(() -> {
@@ -183,46 +140,15 @@ public class Soak {
     return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
   }
 
-  static HttpResponse<String> get(String url) throws Exception {
-    return HTTP.send(HttpRequest.newBuilder(URI.create(url)).GET().build(), HttpResponse.BodyHandlers.ofString());
-  }
-
   static HttpResponse<String> post(String url, String type, String body) throws Exception {
-    return HTTP.send(HttpRequest.newBuilder(URI.create(url)).header("Content-Type", type)
-        .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
-  }
-
-  static String location(HttpResponse<String> response) {
-    return response.headers().firstValue("Location").orElseThrow(
-        () -> new IllegalStateException("no redirect: " + response.statusCode() + " " + response.body()));
-  }
-
-  static Map<String, String> hidden(String html) {
-    Map<String, String> fields = new LinkedHashMap<>();
-    Matcher m = HIDDEN.matcher(html);
-    while (m.find()) {
-      fields.put(m.group(1), m.group(2).replace("&amp;", "&").replace("&quot;", "\"").replace("&#39;", "'").replace("&lt;", "<").replace("&gt;", ">"));
-    }
-    return fields;
+    return BenchClient.post(url, type, body);
   }
 
   static String form(Map<String, String> fields) {
-    StringBuilder out = new StringBuilder();
-    fields.forEach((k, v) -> out.append(out.length() == 0 ? "" : "&")
-        .append(URLEncoder.encode(k, StandardCharsets.UTF_8)).append('=')
-        .append(URLEncoder.encode(v, StandardCharsets.UTF_8)));
-    return out.toString();
-  }
-
-  static String URLDecoder(String text) {
-    return java.net.URLDecoder.decode(text, StandardCharsets.UTF_8);
+    return BenchClient.form(fields);
   }
 
   static String field(String json, String name) {
-    Matcher m = Pattern.compile("\\\\?\"" + name + "\\\\?\"\\s*:\\s*\\\\?\"([^\"\\\\]+)").matcher(json);
-    if (!m.find()) {
-      throw new IllegalStateException("no " + name + " in " + json);
-    }
-    return m.group(1);
+    return BenchClient.field(json, name);
   }
 }

@@ -40,7 +40,9 @@ JSON
     -Ddw.server.adminConnectors[0].port=$ADMIN -Ddw.logging.level=WARN -jar "$JAR" server >"$dir/server.log" 2>&1) &
 pid=$!
 for _ in $(seq 1 600); do curl -s -o /dev/null "http://127.0.0.1:$ADMIN/healthcheck" && break; sleep 0.1; done
-java bench/Soak.java "$CINATRA_BASE_URL" soak@example.org "a long enough password" "$DURATION" &
+classes=$dir/classes
+javac -d "$classes" bench/lib/BenchClient.java bench/Soak.java
+java -cp "$classes" Soak "$CINATRA_BASE_URL" soak@example.org "a long enough password" "$DURATION" &
 load=$!
 echo "seconds,live_heap_kib,rss_kib,open_fds,threads"
 samples=$dir/samples.csv

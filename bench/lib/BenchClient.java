@@ -36,7 +36,14 @@ public class BenchClient {
     }
   }
 
+  /** What the token endpoint answered, and the client it was issued to (for refreshing). */
+  record Tokens(String access, String refresh, String clientId) {}
+
   static String token(String base, String email, String password) throws Exception {
+    return tokens(base, email, password).access();
+  }
+
+  static Tokens tokens(String base, String email, String password) throws Exception {
     String redirect = "http://localhost:53682/cb";
     String registered = post(base + "/oauth/register", "application/json",
         "{\"client_name\":\"bench\",\"redirect_uris\":[\"" + redirect + "\"],\"token_endpoint_auth_method\":\"none\"}").body();
@@ -71,7 +78,8 @@ public class BenchClient {
     exchange.put("client_id", clientId);
     exchange.put("code_verifier", verifier);
     exchange.put("resource", base + "/api/mcp");
-    return field(post(base + "/oauth/token", "application/x-www-form-urlencoded", form(exchange)).body(), "access_token");
+    String answer = post(base + "/oauth/token", "application/x-www-form-urlencoded", form(exchange)).body();
+    return new Tokens(field(answer, "access_token"), field(answer, "refresh_token"), clientId);
   }
 
   static String session(String mcp, String token) throws Exception {
