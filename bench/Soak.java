@@ -1,7 +1,3 @@
-import java.net.CookieManager;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -16,8 +12,6 @@ import java.util.concurrent.atomic.AtomicReference;
  * Usage (soak.sh compiles it with lib/BenchClient.java): java Soak BASE_URL EMAIL PASSWORD SECONDS
  */
 public class Soak {
-  static final HttpClient HTTP =
-      HttpClient.newBuilder().cookieHandler(new CookieManager()).version(HttpClient.Version.HTTP_1_1).build();
   static final AtomicLong CALLS = new AtomicLong();
   static final AtomicLong FAILURES = new AtomicLong();
   static final AtomicLong REFRESHES = new AtomicLong();
@@ -129,15 +123,7 @@ public class Soak {
   }
 
   static HttpResponse<String> call(String url, String token, String session, String body) throws Exception {
-    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
-        .header("Authorization", "Bearer " + token)
-        .header("Content-Type", "application/json")
-        .header("Accept", "application/json, text/event-stream")
-        .POST(HttpRequest.BodyPublishers.ofString(body));
-    if (session != null) {
-      request.header("Mcp-Session-Id", session);
-    }
-    return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    return BenchClient.mcp(url, token, session, body);
   }
 
   static HttpResponse<String> post(String url, String type, String body) throws Exception {
