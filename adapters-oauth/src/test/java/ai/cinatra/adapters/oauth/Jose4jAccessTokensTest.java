@@ -116,6 +116,9 @@ class Jose4jAccessTokensTest {
     String moved =
         "the access token was issued for another address of this server: its public URL"
             + " changed, so reconnect the client to sign in again";
+    // Verified once for the right address first: the remembered verification must not serve
+    // another.
+    assertThat(tokens.verify(token, ISSUER, AUDIENCE, NOW)).isNotNull();
 
     assertInvalid(() -> tokens.verify(token, ISSUER, "https://other.example/api/mcp", NOW), moved);
     assertInvalid(() -> tokens.verify(token, "https://other.example", AUDIENCE, NOW), moved);
