@@ -1,7 +1,6 @@
 package ai.cinatra.bootstrap;
 
 import ai.cinatra.adapters.http.error.ProblemDetail;
-import ai.cinatra.adapters.http.mcp.jsonrpc.JsonRpc;
 import ai.cinatra.adapters.http.oauth.OAuthError;
 import io.dropwizard.jersey.errors.ErrorMessage;
 import jakarta.ws.rs.core.Context;
@@ -21,10 +20,11 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Database failures at the edge: when the database cannot be reached (no connection, or one lost
- * mid-statement), the client is told to come back — 503 with Retry-After, as a JSON-RPC error on
- * /api/mcp, {@code temporarily_unavailable} on /oauth/*, a problem detail on /api/admin — and the
- * pool reconnects by itself once the database is back (connections are checked on borrow). Any
- * other database failure is a logged 500 that says nothing of its cause.
+ * mid-statement), the client is told to come back — 503 with Retry-After (McpServlet says it as a
+ * JSON-RPC error on /api/mcp, told by {@link #isOutage}), {@code temporarily_unavailable} on
+ * /oauth/*, a problem detail on /api/admin — and the pool reconnects by itself once the database is
+ * back (connections are checked on borrow). Any other database failure is a logged 500 that says
+ * nothing of its cause.
  */
 public final class DatabaseOutageMapper implements ExceptionMapper<JdbiException> {
   static final int RETRY_AFTER_SECONDS = 5;
@@ -55,9 +55,6 @@ public final class DatabaseOutageMapper implements ExceptionMapper<JdbiException
         Response.status(Response.Status.SERVICE_UNAVAILABLE)
             .header("Retry-After", RETRY_AFTER_SECONDS)
             .type(MediaType.APPLICATION_JSON_TYPE);
-    if (path.startsWith("api/mcp")) {
-      return unavailable.entity(JsonRpc.error(null, JsonRpc.SERVER_BUSY, message)).build();
-    }
     if (path.startsWith("api/admin")) {
       return unavailable
           .type(ProblemDetail.MEDIA_TYPE)

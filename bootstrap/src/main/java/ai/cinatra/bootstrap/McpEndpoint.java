@@ -1,10 +1,10 @@
 package ai.cinatra.bootstrap;
 
-import ai.cinatra.adapters.http.mcp.BearerAuthFilter;
+import ai.cinatra.adapters.http.mcp.BearerAuthentication;
 import ai.cinatra.adapters.http.mcp.McpExtension;
 import ai.cinatra.adapters.http.mcp.McpLimits;
-import ai.cinatra.adapters.http.mcp.McpOriginFilter;
-import ai.cinatra.adapters.http.mcp.McpResource;
+import ai.cinatra.adapters.http.mcp.McpProtocol;
+import ai.cinatra.adapters.http.mcp.McpServlet;
 import ai.cinatra.adapters.http.mcp.StreamHub;
 import ai.cinatra.adapters.http.mcp.fixture.ConformanceFixtures;
 import ai.cinatra.adapters.http.mcp.tool.McpToolCatalog;
@@ -26,7 +26,7 @@ import org.eclipse.jetty.util.component.LifeCycle;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Builds /api/mcp: the tool catalog, the stream hub and its threads, filters and the resource. */
+/** Builds /api/mcp: the tool catalog, the stream hub and its threads, and the servlet. */
 final class McpEndpoint {
   private static final Logger LOG = LoggerFactory.getLogger(McpEndpoint.class);
 
@@ -101,25 +101,35 @@ final class McpEndpoint {
         1,
         60,
         TimeUnit.MINUTES);
-    BearerAuthFilter bearer = new BearerAuthFilter(wiring.bearer(), wiring.serverAddress());
-    environment.jersey().register(bearer);
+    BearerAuthentication bearer = new BearerAuthentication(wiring.bearer(), wiring.serverAddress());
     environment
         .jersey()
         .register(
             new ai.cinatra.adapters.http.run.BearerOrSessionFilter(
                 bearer, new ai.cinatra.adapters.http.web.WebPages(wiring.signIn())));
-    environment.jersey().register(new McpOriginFilter(wiring.serverAddress()));
-    environment
-        .jersey()
-        .register(
-            new McpResource(
-                environment.getObjectMapper(),
-                version,
-                wiring.mcpSessions(),
-                wiring.mcpStreams(),
-                tools,
-                extensions,
-                limits,
-                hub));
+    McpProtocol protocol =
+        new McpProtocol(
+            environment.getObjectMapper(),
+            version,
+            wiring.mcpSessions(),
+            wiring.mcpStreams(),
+            tools,
+            extensions,
+            limits,
+            hub);
+    // A servlet of its own, beside Jersey's /*: the exact path wins over Jersey's mapping.
+    var servlet =
+        environment
+            .servlets()
+            .addServlet(
+                "mcp",
+                new McpServlet(
+                    protocol,
+                    bearer,
+                    wiring.serverAddress(),
+                    settings.maxRequestSize.toBytes(),
+                    DatabaseOutageMapper::isOutage));
+    servlet.addMapping("/api/mcp");
+    servlet.setAsyncSupported(true); // SSE answers are written from the tool and pump threads
   }
 }

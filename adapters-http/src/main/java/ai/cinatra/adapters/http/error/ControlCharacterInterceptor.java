@@ -1,6 +1,5 @@
 package ai.cinatra.adapters.http.error;
 
-import ai.cinatra.adapters.http.mcp.jsonrpc.JsonRpc;
 import ai.cinatra.adapters.http.oauth.OAuthError;
 import io.dropwizard.jersey.errors.ErrorMessage;
 import jakarta.ws.rs.WebApplicationException;
@@ -19,8 +18,8 @@ import java.util.OptionalInt;
  * JSON escape ({@code \u0000}) or form-encoded ({@code %00}) — other than tab, line feed and
  * carriage return. PostgreSQL cannot store U+0000 in text, and no field of ours wants the others;
  * refusing here means no use case, audit entry or database ever sees one. The answer is the
- * endpoint's own error form: a JSON-RPC error on /api/mcp, an OAuth error on /oauth/*, a problem
- * detail on /api/admin.
+ * endpoint's own error form (McpServlet does the same for /api/mcp): an OAuth error on /oauth/*, a
+ * problem detail on /api/admin.
  */
 public final class ControlCharacterInterceptor implements ReaderInterceptor {
   @Context private UriInfo uri;
@@ -77,18 +76,19 @@ public final class ControlCharacterInterceptor implements ReaderInterceptor {
     return value;
   }
 
+  /** What the client is told when its request carries the control character. */
+  public static String refusalMessage(int character) {
+    return String.format(
+        "the request contains the control character U+%04X; remove control characters (tabs"
+            + " and line breaks are fine)",
+        character);
+  }
+
   private Response refusal(int character) {
-    String message =
-        String.format(
-            "the request contains the control character U+%04X; remove control characters (tabs"
-                + " and line breaks are fine)",
-            character);
+    String message = refusalMessage(character);
     String path = uri == null ? "" : uri.getPath();
     Response.ResponseBuilder bad =
         Response.status(Response.Status.BAD_REQUEST).type(MediaType.APPLICATION_JSON_TYPE);
-    if (path.startsWith("api/mcp")) {
-      return bad.entity(JsonRpc.error(null, JsonRpc.INVALID_REQUEST, message)).build();
-    }
     if (path.startsWith("api/admin")) {
       return bad.type(ProblemDetail.MEDIA_TYPE)
           .entity(ProblemDetail.of(400, "Bad Request", message))

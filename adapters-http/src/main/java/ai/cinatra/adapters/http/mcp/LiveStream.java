@@ -5,7 +5,6 @@ import ai.cinatra.domain.mcp.McpMessage;
 import ai.cinatra.domain.mcp.McpSession;
 import java.io.IOException;
 import java.time.Duration;
-import org.glassfish.jersey.server.ChunkedOutput;
 
 /**
  * One SSE stream to a client. Every message is stored before it is written, so when the connection
@@ -17,16 +16,16 @@ final class LiveStream {
   private final McpSession session;
   private final String key;
   private final long openedAt = System.nanoTime();
-  private ChunkedOutput<String> out;
+  private final SseSink out = new SseSink();
 
   LiveStream(McpStreamsUseCase streams, McpSession session, String key) {
     this.streams = streams;
     this.session = session;
     this.key = key;
-    this.out = new ChunkedOutput<>(String.class, "");
   }
 
-  ChunkedOutput<String> output() {
+  /** Where the servlet sends what was written so far and everything written later. */
+  SseSink sink() {
     return out;
   }
 
@@ -66,19 +65,12 @@ final class LiveStream {
   }
 
   synchronized boolean isOpen() {
-    return out != null && !out.isClosed();
+    return !out.isClosed();
   }
 
   /** Lets go of the connection; later messages wait in the store. */
   synchronized void detach() {
-    if (out != null) {
-      try {
-        out.close();
-      } catch (IOException e) {
-        // The client is gone already; nothing is lost, the store has every message.
-      }
-      out = null;
-    }
+    out.close(); // a client already gone loses nothing: the store has every message
   }
 
   private static String event(McpMessage message) {
@@ -86,12 +78,12 @@ final class LiveStream {
   }
 
   private void write(String chunk) {
-    if (out == null) {
+    if (out.isClosed()) {
       return;
     }
     try {
       out.write(chunk);
-    } catch (IOException | IllegalStateException e) {
+    } catch (IOException e) {
       detach();
     }
   }

@@ -1,11 +1,15 @@
 package ai.cinatra.adapters.http.run;
 
-import ai.cinatra.adapters.http.mcp.BearerAuthFilter;
+import ai.cinatra.adapters.http.mcp.BearerAuthentication;
+import ai.cinatra.adapters.http.mcp.BearerChallenge;
+import ai.cinatra.adapters.http.session.SessionCookies;
 import ai.cinatra.adapters.http.web.WebPages;
 import jakarta.annotation.Priority;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import java.util.Optional;
 
 /**
@@ -15,26 +19,38 @@ import java.util.Optional;
 @Priority(Priorities.AUTHENTICATION)
 @BearerOrSession
 public final class BearerOrSessionFilter implements ContainerRequestFilter {
-  private final BearerAuthFilter bearer;
+  /** The request property holding the authenticated {@link ai.cinatra.domain.access.Actor}. */
+  static final String ACTOR = "cinatra.actor";
+
+  private final BearerAuthentication bearer;
   private final WebPages pages;
 
-  public BearerOrSessionFilter(BearerAuthFilter bearer, WebPages pages) {
+  public BearerOrSessionFilter(BearerAuthentication bearer, WebPages pages) {
     this.bearer = bearer;
     this.pages = pages;
   }
 
   @Override
   public void filter(ContainerRequestContext request) {
-    if (request.getHeaderString("Authorization") == null) {
+    String authorization = request.getHeaderString("Authorization");
+    if (authorization == null) {
       var person =
-          Optional.ofNullable(
-                  request.getCookies().get(ai.cinatra.adapters.http.session.SessionCookies.SESSION))
+          Optional.ofNullable(request.getCookies().get(SessionCookies.SESSION))
               .flatMap(c -> pages.person(c.getValue()));
       if (person.isPresent()) {
-        request.setProperty(BearerAuthFilter.ACTOR, person.get().actor());
+        request.setProperty(ACTOR, person.get().actor());
         return;
       }
     }
-    bearer.filter(request);
+    try {
+      request.setProperty(ACTOR, bearer.authenticate(authorization));
+    } catch (BearerChallenge refused) {
+      request.abortWith(
+          Response.status(Response.Status.UNAUTHORIZED)
+              .header("WWW-Authenticate", refused.wwwAuthenticate())
+              .type(MediaType.APPLICATION_JSON_TYPE)
+              .entity(refused.body())
+              .build());
+    }
   }
 }

@@ -1,6 +1,5 @@
 package ai.cinatra.adapters.http.run;
 
-import ai.cinatra.adapters.http.mcp.BearerAuthFilter;
 import ai.cinatra.adapters.http.mcp.tool.run.RunJson;
 import ai.cinatra.application.error.NotFoundException;
 import ai.cinatra.application.port.in.run.RunsUseCase;
@@ -54,7 +53,7 @@ public final class RunStreamResource {
       @HeaderParam("Last-Event-ID") String lastEventId,
       @QueryParam("after") String afterParam,
       @Context ContainerRequestContext request) {
-    Actor actor = (Actor) request.getProperty(BearerAuthFilter.ACTOR);
+    Actor actor = (Actor) request.getProperty(BearerOrSessionFilter.ACTOR);
     RunId id;
     try {
       id = RunId.parse(runId);

@@ -37,9 +37,9 @@ class JsonRpcEnvelopeFuzzTest {
       throw new AssertionError(e);
     }
     if (message != null && message.isArray()) {
-      message.forEach(McpResource::envelopeFault);
+      message.forEach(McpProtocol::envelopeFault);
     } else {
-      McpResource.envelopeFault(message);
+      McpProtocol.envelopeFault(message);
     }
   }
 }

@@ -10,25 +10,14 @@ import ai.cinatra.domain.access.Actor;
 import ai.cinatra.domain.error.InvalidValueException;
 import ai.cinatra.domain.mcp.LogLevel;
 import ai.cinatra.domain.mcp.McpSession;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.DELETE;
-import jakarta.ws.rs.GET;
-import jakarta.ws.rs.HeaderParam;
-import jakarta.ws.rs.POST;
-import jakarta.ws.rs.Path;
-import jakarta.ws.rs.container.ContainerRequestContext;
-import jakarta.ws.rs.core.Context;
-import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
+import java.io.IOException;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -38,21 +27,19 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The MCP endpoint over Streamable HTTP. initialize opens a session (Mcp-Session-Id) bound to the
- * account and client; every later request must carry it (400 without, 404 for an unknown, ended or
- * someone else's); DELETE ends it. A POST carries one JSON-RPC message; a tools/call of an
- * interactive tool is answered on an SSE stream when the client accepts one, everything else with
- * JSON. GET opens the session's standalone stream, or resumes any stream from Last-Event-ID.
+ * MCP over Streamable HTTP, apart from the HTTP plumbing ({@link McpServlet}). initialize opens a
+ * session (Mcp-Session-Id) bound to the account and client; every later request must carry it (400
+ * without, 404 for an unknown, ended or someone else's); DELETE ends it. A POST carries one
+ * JSON-RPC message; a tools/call of an interactive tool is answered on an SSE stream when the
+ * client accepts one, everything else with JSON. GET opens the session's standalone stream, or
+ * resumes any stream from Last-Event-ID.
  */
-@Path("/api/mcp")
-@McpAuthenticated
-public final class McpResource {
+public final class McpProtocol {
   static final List<String> PROTOCOL_VERSIONS = List.of("2025-11-25", "2025-06-18", "2025-03-26");
   static final String SESSION_HEADER = "Mcp-Session-Id";
   static final String EVENT_STREAM = "text/event-stream";
 
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
-  private static final ObjectWriter BODY_WRITER = new ObjectMapper().writer();
   private static final Pattern LAST_EVENT_ID =
       Pattern.compile("([A-Za-z0-9_-]{1,80})\\.(\\d{1,18})");
 
@@ -65,7 +52,7 @@ public final class McpResource {
   private final McpLimits limits;
   private final StreamHub hub;
 
-  public McpResource(
+  public McpProtocol(
       ObjectMapper json,
       String version,
       McpSessionsUseCase sessions,
@@ -91,20 +78,15 @@ public final class McpResource {
     this.hub = hub;
   }
 
-  @POST
-  @Consumes(MediaType.WILDCARD)
-  public Response post(
-      String body,
-      @HeaderParam("MCP-Protocol-Version") String protocolVersion,
-      @HeaderParam(SESSION_HEADER) String sessionId,
-      @HeaderParam("Accept") String accept,
-      @Context ContainerRequestContext request) {
+  /** One POSTed JSON-RPC message (or a 2025-03-26 batch) from an authenticated caller. */
+  McpReply post(
+      byte[] body, String protocolVersion, String sessionId, String accept, Actor caller) {
     if (protocolVersion != null && !PROTOCOL_VERSIONS.contains(protocolVersion)) {
       return json(400, unsupportedVersion(protocolVersion));
     }
     JsonNode message;
     try {
-      message = json.readTree(body == null ? "" : body);
+      message = json.readTree(body);
     } catch (StreamConstraintsException e) {
       String exceeded =
           e.getMessage().contains("nesting depth")
@@ -113,11 +95,10 @@ public final class McpResource {
       return json(
           400,
           JsonRpc.error(null, JsonRpc.INVALID_REQUEST, "the message exceeds a limit: " + exceeded));
-    } catch (JsonProcessingException e) {
+    } catch (IOException e) { // malformed JSON; a byte array has no other way to fail
       return json(
           400, JsonRpc.error(null, JsonRpc.PARSE_ERROR, "parse error: the body is not JSON"));
     }
-    Actor caller = (Actor) request.getProperty(BearerAuthFilter.ACTOR);
     if (message != null && message.isArray()) {
       return batch((ArrayNode) message, sessionId, caller);
     }
@@ -148,10 +129,10 @@ public final class McpResource {
     }
     if (method == null) {
       hub.answer(session, message); // the client's answer to a request a tool made
-      return Response.accepted().build();
+      return McpReply.empty(202);
     }
     if (id == null) {
-      return Response.accepted().build(); // a notification: nothing to answer
+      return McpReply.empty(202); // a notification: nothing to answer
     }
     JsonNode params = message.has("params") ? message.get("params") : NODES.objectNode();
     try {
@@ -175,7 +156,7 @@ public final class McpResource {
    * request answered in one JSON array (tool calls answered plainly, never as a stream),
    * notifications and responses taken in; refused on later revisions, which dropped batches.
    */
-  private Response batch(ArrayNode messages, String sessionId, Actor actor) {
+  private McpReply batch(ArrayNode messages, String sessionId, Actor actor) {
     if (sessionId == null) {
       return json(
           400,
@@ -224,7 +205,7 @@ public final class McpResource {
         answers.add(batchAnswer(id, method, message.path("params"), actor, session));
       }
     }
-    return answers.isEmpty() ? Response.accepted().build() : json(200, answers);
+    return answers.isEmpty() ? McpReply.empty(202) : json(200, answers);
   }
 
   private JsonNode batchAnswer(
@@ -243,17 +224,11 @@ public final class McpResource {
     }
   }
 
-  @GET
-  public Response stream(
-      @HeaderParam("MCP-Protocol-Version") String protocolVersion,
-      @HeaderParam(SESSION_HEADER) String sessionId,
-      @HeaderParam("Last-Event-ID") String lastEventId,
-      @HeaderParam("Accept") String accept,
-      @Context ContainerRequestContext request) {
+  /** GET: the session's standalone stream, or any of its streams resumed from Last-Event-ID. */
+  McpReply stream(
+      String protocolVersion, String sessionId, String lastEventId, String accept, Actor caller) {
     if (!limits.streams()) {
-      return Response.status(Response.Status.METHOD_NOT_ALLOWED)
-          .header("Allow", "POST, DELETE")
-          .build();
+      return McpReply.empty(405).withHeader("Allow", "POST, DELETE");
     }
     if (protocolVersion != null && !PROTOCOL_VERSIONS.contains(protocolVersion)) {
       return json(400, unsupportedVersion(protocolVersion));
@@ -269,7 +244,7 @@ public final class McpResource {
     }
     McpSession session;
     try {
-      session = sessions.find((Actor) request.getProperty(BearerAuthFilter.ACTOR), sessionId);
+      session = sessions.find(caller, sessionId);
     } catch (NotFoundException e) {
       return json(404, JsonRpc.error(null, JsonRpc.SESSION_NOT_FOUND, e.getMessage()));
     }
@@ -289,29 +264,27 @@ public final class McpResource {
       // Only this session's streams are looked in: another session's event id finds nothing.
       live = hub.follow(session, resume.group(1), Long.parseLong(resume.group(2)));
     }
-    return eventStream(live);
+    return McpReply.stream(live);
   }
 
-  @DELETE
-  public Response end(
-      @HeaderParam(SESSION_HEADER) String sessionId, @Context ContainerRequestContext request) {
+  /** DELETE: ends the session on every node. */
+  McpReply end(String sessionId, Actor actor) {
     if (sessionId == null) {
       return json(
           400,
           JsonRpc.error(null, JsonRpc.INVALID_REQUEST, "the Mcp-Session-Id header is required"));
     }
     try {
-      Actor actor = (Actor) request.getProperty(BearerAuthFilter.ACTOR);
       McpSession session = sessions.find(actor, sessionId);
       sessions.end(actor, sessionId);
       hub.closeSession(session.idHash());
-      return Response.noContent().build();
+      return McpReply.empty(204);
     } catch (NotFoundException e) {
       return json(404, JsonRpc.error(null, JsonRpc.SESSION_NOT_FOUND, e.getMessage()));
     }
   }
 
-  private Response initialize(JsonNode id, JsonNode params, Actor actor) {
+  private McpReply initialize(JsonNode id, JsonNode params, Actor actor) {
     String requested = params.path("protocolVersion").asText("");
     // The spec: answer the requested version when supported, else the newest we speak.
     String negotiated =
@@ -335,9 +308,7 @@ public final class McpResource {
             + " acts as the signed-in account and can do exactly what that account may; call"
             + " whoami to learn the account and its role. When a tool answers isError, read its"
             + " message: it says what to change.");
-    return Response.fromResponse(json(200, JsonRpc.result(id, result)))
-        .header(SESSION_HEADER, opened)
-        .build();
+    return json(200, JsonRpc.result(id, result)).withHeader(SESSION_HEADER, opened);
   }
 
   private JsonNode answer(String method, JsonNode params, Actor actor, McpSession session) {
@@ -373,7 +344,7 @@ public final class McpResource {
     }
   }
 
-  private Response callTool(
+  private McpReply callTool(
       JsonNode id, JsonNode params, Actor actor, McpSession session, boolean clientTakesStream) {
     JsonNode arguments = toolArguments(params);
     String name = params.get("name").asText();
@@ -408,7 +379,7 @@ public final class McpResource {
       return json(
           503, JsonRpc.error(id, JsonRpc.SERVER_BUSY, "the server is busy; try again shortly"));
     }
-    return eventStream(live);
+    return McpReply.stream(live);
   }
 
   /** A tools/call's arguments, once its params are known to name a tool and hold an object. */
@@ -421,13 +392,6 @@ public final class McpResource {
       throw new McpProtocolException(JsonRpc.INVALID_PARAMS, "arguments must be an object");
     }
     return arguments;
-  }
-
-  private static Response eventStream(LiveStream live) {
-    return Response.ok(live.output(), EVENT_STREAM)
-        .header("Cache-Control", "no-cache")
-        .header("X-Accel-Buffering", "no") // tells nginx-style proxies not to hold events back
-        .build();
   }
 
   /** Why the message is not one JSON-RPC 2.0 request, notification or response, if it is not. */
@@ -468,17 +432,7 @@ public final class McpResource {
             + String.join(", ", PROTOCOL_VERSIONS));
   }
 
-  /**
-   * Serialised here rather than by Jersey's Jackson provider, which looks its writer up and
-   * configures it on every response: a tenth of the CPU of a small tools/call.
-   */
-  private static Response json(int status, JsonNode body) {
-    byte[] bytes;
-    try {
-      bytes = BODY_WRITER.writeValueAsBytes(body);
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("a JSON tree always serialises", e);
-    }
-    return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE).entity(bytes).build();
+  private static McpReply json(int status, JsonNode body) {
+    return McpReply.json(status, body);
   }
 }

@@ -1,15 +1,9 @@
 package ai.cinatra.adapters.http.mcp;
 
 import ai.cinatra.application.port.in.oauth.ServerAddressQuery;
-import jakarta.annotation.Priority;
-import jakarta.ws.rs.Priorities;
-import jakarta.ws.rs.container.ContainerRequestContext;
-import jakarta.ws.rs.container.ContainerRequestFilter;
-import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.util.Locale;
-import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -17,28 +11,25 @@ import java.util.Set;
  * this server or a page on this machine, and the Host must name this server or loopback. Requests
  * without Origin (every non-browser client) pass.
  */
-@Priority(Priorities.AUTHENTICATION - 100)
-@McpAuthenticated
-public final class McpOriginFilter implements ContainerRequestFilter {
+final class OriginGuard {
   private static final Set<String> LOOPBACK = Set.of("localhost", "127.0.0.1", "[::1]", "::1");
 
   private final ServerAddressQuery address;
 
-  public McpOriginFilter(ServerAddressQuery address) {
+  OriginGuard(ServerAddressQuery address) {
     this.address = address;
   }
 
-  @Override
-  public void filter(ContainerRequestContext request) {
-    String host = hostOf(request.getHeaderString("Host"));
+  /** Why a request with these Host and Origin headers is refused, if it is. */
+  Optional<String> refusal(String hostHeader, String origin) {
+    String host = hostOf(hostHeader);
     if (host == null || !allowedHost(host)) {
-      request.abortWith(forbidden("this server does not answer to that Host"));
-      return;
+      return Optional.of("this server does not answer to that Host");
     }
-    String origin = request.getHeaderString("Origin");
     if (origin != null && !allowedOrigin(origin)) {
-      request.abortWith(forbidden("requests from that Origin are not allowed"));
+      return Optional.of("requests from that Origin are not allowed");
     }
+    return Optional.empty();
   }
 
   private boolean allowedHost(String host) {
@@ -76,12 +67,5 @@ public final class McpOriginFilter implements ContainerRequestFilter {
     }
     int colon = value.indexOf(':');
     return colon < 0 ? value : value.substring(0, colon);
-  }
-
-  private static Response forbidden(String message) {
-    return Response.status(Response.Status.FORBIDDEN)
-        .type(MediaType.APPLICATION_JSON_TYPE)
-        .entity(Map.of("jsonrpc", "2.0", "error", Map.of("code", -32600, "message", message)))
-        .build();
   }
 }
