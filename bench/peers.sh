@@ -50,7 +50,7 @@ start_peer() { # start_peer PORT COMMAND...
   for _ in $(seq 1 300); do [ -s "$PEERS/token" ] && curl -s -o /dev/null "http://127.0.0.1:$port/mcp" && return 0; sleep 0.1; done
   echo "peer did not start: $*" >&2; return 1
 }
-start_peer $((PORT + 2)) java -Xmx512m -cp "$PEERS/java/target/classes:$PEERS/java/target/lib/*" Server
+start_peer $((PORT + 2)) java -Xmx256m -cp "$PEERS/java/target/classes:$PEERS/java/target/lib/*" Server
 measure java-sdk "http://127.0.0.1:$((PORT + 2))/mcp" "$(cat "$PEERS/token")"
 kill "$peer_pid"; wait "$peer_pid" 2>/dev/null || true; peer_pid=
 

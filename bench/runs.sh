@@ -27,7 +27,7 @@ JSON
   cinatra_cli agent install relay.json >/dev/null
   cinatra_cli connector webhook --url "http://127.0.0.1:$RECEIVER/hook" >/dev/null
   token=$(bench_client token "$CINATRA_URL" bench@example.org "$PASSWORD")
-  result=$(java -cp "$classes" RunsLoad "$CINATRA_URL/api/mcp" "$token" "$COUNT" "$RECEIVER" 2>"$CINATRA_DIR/load.err" | tail -1) || { cat "$CINATRA_DIR/load.err" >&2; true; }
+  result=$(java -cp "$classes" RunsLoad "$CINATRA_URL/api/mcp" "$token" "$COUNT" "$RECEIVER" "${BENCH_RUNS_WARM:-500}" 2>"$CINATRA_DIR/load.err" | tail -1) || { cat "$CINATRA_DIR/load.err" >&2; true; }
   echo "cinatra db=$db ${result#RESULT }"
   stop_cinatra
 done

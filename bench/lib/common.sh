@@ -28,7 +28,7 @@ start_cinatra() {
   fi
   echo "$PASSWORD" | (cd "$CINATRA_DIR" && env "${env[@]}" java -jar "$JAR" account create \
       --email bench@example.org --role member >/dev/null)
-  (cd "$CINATRA_DIR" && exec env "${env[@]}" java -Xmx512m ${BENCH_JVM_OPTS:-} \
+  (cd "$CINATRA_DIR" && exec env "${env[@]}" java -Xmx256m ${BENCH_JVM_OPTS:-} \
       -Ddw.server.applicationConnectors[0].port=$port \
       -Ddw.server.adminConnectors[0].port=$((port + 1)) -Ddw.logging.level=WARN \
       -jar "$JAR" server >"$CINATRA_DIR/server.log" 2>&1) &

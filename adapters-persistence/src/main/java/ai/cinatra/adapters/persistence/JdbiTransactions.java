@@ -2,10 +2,14 @@ package ai.cinatra.adapters.persistence;
 
 import ai.cinatra.application.port.out.TransactionRunner;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.config.JdbiConfig;
 
 /**
  * Transactions for the JDBI repositories: work run here shares one handle, which every repository's
@@ -14,6 +18,13 @@ import org.jdbi.v3.core.Jdbi;
 public final class JdbiTransactions implements TransactionRunner {
   private static final ThreadLocal<Handle> CURRENT = new ThreadLocal<>();
   private static final ThreadLocal<List<Runnable>> AFTER_COMMIT = new ThreadLocal<>();
+
+  /**
+   * DAOs attached to the current transaction's handle, by type. Attaching builds a proxy and copies
+   * the handle's configuration; a run step attached a DAO for each of its twenty statements (a
+   * tenth of the run engine's CPU in bench/RESULTS.md), now once per transaction.
+   */
+  private static final ThreadLocal<Map<Class<?>, Object>> ATTACHED = new ThreadLocal<>();
 
   private final Jdbi jdbi;
 
@@ -34,11 +45,13 @@ public final class JdbiTransactions implements TransactionRunner {
               handle -> {
                 CURRENT.set(handle);
                 AFTER_COMMIT.set(afterCommit);
+                ATTACHED.set(new HashMap<>());
                 try {
                   return work.get();
                 } finally {
                   CURRENT.remove();
                   AFTER_COMMIT.remove();
+                  ATTACHED.remove();
                 }
               });
     } catch (RuntimeException e) {
@@ -66,11 +79,27 @@ public final class JdbiTransactions implements TransactionRunner {
   /** The DAO on the current transaction's handle, or one that opens its own per call. */
   public static <D> D dao(Jdbi jdbi, Class<D> type) {
     Handle handle = CURRENT.get();
-    return handle != null ? handle.attach(type) : jdbi.onDemand(type);
+    if (handle != null) {
+      return type.cast(ATTACHED.get().computeIfAbsent(type, handle::attach));
+    }
+    return type.cast(jdbi.getConfig(OnDemandDaos.class).daos.computeIfAbsent(type, jdbi::onDemand));
   }
 
   /** Runs work in the caller's transaction, or in a new one of its own. */
   public static <T> T inOne(Jdbi jdbi, Supplier<T> work) {
     return new JdbiTransactions(jdbi).inTransaction(work);
+  }
+
+  /**
+   * The on-demand DAOs of one JDBI instance (thread-safe; each call takes its own handle), kept in
+   * its configuration so they live and die with it; shared, not copied, by the handles it opens.
+   */
+  public static final class OnDemandDaos implements JdbiConfig<OnDemandDaos> {
+    private final Map<Class<?>, Object> daos = new ConcurrentHashMap<>();
+
+    @Override
+    public OnDemandDaos createCopy() {
+      return this;
+    }
   }
 }

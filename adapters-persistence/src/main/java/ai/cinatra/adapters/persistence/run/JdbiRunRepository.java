@@ -93,12 +93,21 @@ public final class JdbiRunRepository implements RunRepository, RunEventRepositor
 
   @Override
   public void append(List<RunEvent> events) {
-    for (RunEvent e : events) {
-      dao()
-          .insertEvent(
-              new EventRow(
-                  e.run().value(), e.id(), e.type().name(), JsonColumns.write(e.data()), e.at()));
+    if (events.isEmpty()) {
+      return;
     }
+    dao()
+        .insertEvents(
+            events.stream()
+                .map(
+                    e ->
+                        new EventRow(
+                            e.run().value(),
+                            e.id(),
+                            e.type().name(),
+                            JsonColumns.write(e.data()),
+                            e.at()))
+                .toList());
   }
 
   @Override

@@ -6,6 +6,7 @@ import java.util.Optional;
 import java.util.UUID;
 import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
 import org.jdbi.v3.sqlobject.customizer.BindMethods;
+import org.jdbi.v3.sqlobject.statement.SqlBatch;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 
@@ -75,10 +76,11 @@ public interface RunDao {
   @SqlQuery("select id from runs where status in ('QUEUED', 'RUNNING') limit :limit")
   List<UUID> unfinished(int limit);
 
-  @SqlUpdate(
+  /** One round trip for a step's events (a JDBC batch). */
+  @SqlBatch(
       "insert into run_events (run_id, id, type, data, at) values (:runId, :id, :type, :data,"
           + " :at)")
-  void insertEvent(@BindMethods EventRow row);
+  void insertEvents(@BindMethods List<EventRow> rows);
 
   @SqlQuery(
       "select run_id, id, type, data, at from run_events where run_id = :runId and id > :afterId"
