@@ -555,6 +555,26 @@ abstract class McpEndpointContract {
             BOTH,
             call(1, "whoami", "{\"a\":\"" + "y".repeat(1100) + "\"}").repeat(1000));
     assertThat(huge.statusCode()).isEqualTo(413);
+    assertThat(JSON.readTree(huge.body()).at("/error/message").asText()).contains("larger than");
+    // Without a Content-Length (chunked) the body is read up to one byte past the limit, no more.
+    byte[] chunkedBody =
+        call(1, "whoami", "{\"a\":\"" + "y".repeat(1100) + "\"}")
+            .repeat(1000)
+            .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    HttpResponse<String> chunked =
+        java.net.http.HttpClient.newHttpClient()
+            .send(
+                java.net.http.HttpRequest.newBuilder(java.net.URI.create(base() + "/api/mcp"))
+                    .header("Authorization", "Bearer " + token)
+                    .header("Mcp-Session-Id", session)
+                    .header("Content-Type", "application/json")
+                    .header("Accept", BOTH)
+                    .POST(
+                        java.net.http.HttpRequest.BodyPublishers.ofInputStream(
+                            () -> new java.io.ByteArrayInputStream(chunkedBody)))
+                    .build(),
+                HttpResponse.BodyHandlers.ofString());
+    assertThat(chunked.statusCode()).as(chunked.body()).isEqualTo(413);
 
     // The account's limit (3 here): one more ends its least recently used session, never refuses
     // the new one (which session is least recently used is the service test's to pin down).
