@@ -6,18 +6,22 @@ import ai.cinatra.adapters.http.mcp.McpLimits;
 import ai.cinatra.adapters.http.mcp.McpProtocol;
 import ai.cinatra.adapters.http.mcp.McpServlet;
 import ai.cinatra.adapters.http.mcp.StreamHub;
-import ai.cinatra.adapters.http.mcp.fixture.ConformanceFixtures;
 import ai.cinatra.adapters.http.mcp.tool.McpToolCatalog;
 import ai.cinatra.adapters.http.mcp.tool.WhoamiTool;
 import ai.cinatra.adapters.http.mcp.tool.admin.AdminTools;
+import ai.cinatra.adapters.http.mcp.tool.admin.ClientTools;
 import ai.cinatra.adapters.http.mcp.tool.agent.AgentTools;
 import ai.cinatra.adapters.http.mcp.tool.connector.ConnectorTools;
 import ai.cinatra.adapters.http.mcp.tool.run.RunTools;
 import ai.cinatra.adapters.http.mcp.tool.workspace.ListTools;
 import ai.cinatra.adapters.http.mcp.tool.workspace.ObjectTools;
+import ai.cinatra.adapters.http.run.BearerOrSessionFilter;
 import ai.cinatra.adapters.http.run.RunStreamResource;
+import ai.cinatra.adapters.http.web.WebPages;
 import io.dropwizard.core.setup.Environment;
+import io.dropwizard.util.Duration;
 import java.util.List;
+import java.util.ServiceLoader;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ScheduledExecutorService;
@@ -53,15 +57,9 @@ final class McpEndpoint {
     ObjectTools.all(wiring.objects()).forEach(tools::register);
     ListTools.all(wiring.lists()).forEach(tools::register);
     AdminTools.all(wiring.accountAdmin(), wiring.accountAdmin()).forEach(tools::register);
-    ai.cinatra.adapters.http.mcp.tool.admin.ClientTools.all(wiring.clientAdmin())
-        .forEach(tools::register);
-    List<McpExtension> extensions = List.of();
-    if (settings.testFixtures) {
-      LOG.warn("mcp.testFixtures is on: the conformance fixtures are served. Tests only!");
-      ConformanceFixtures fixtures = new ConformanceFixtures();
-      fixtures.tools().forEach(tools::register);
-      extensions = List.of(fixtures);
-    }
+    ClientTools.all(wiring.clientAdmin()).forEach(tools::register);
+    List<McpExtension> extensions = settings.testFixtures ? fixturePack() : List.of();
+    extensions.forEach(e -> e.tools().forEach(tools::register));
     ExecutorService toolCalls =
         environment
             .lifecycle()
@@ -69,7 +67,7 @@ final class McpEndpoint {
             .minThreads(settings.maxConcurrentToolCalls)
             .maxThreads(settings.maxConcurrentToolCalls)
             .allowCoreThreadTimeOut(true)
-            .keepAliveTime(io.dropwizard.util.Duration.minutes(1))
+            .keepAliveTime(Duration.minutes(1))
             .workQueue(new ArrayBlockingQueue<>(settings.maxConcurrentToolCalls))
             .build();
     ScheduledExecutorService pumps =
@@ -102,11 +100,7 @@ final class McpEndpoint {
         60,
         TimeUnit.MINUTES);
     BearerAuthentication bearer = new BearerAuthentication(wiring.bearer(), wiring.serverAddress());
-    environment
-        .jersey()
-        .register(
-            new ai.cinatra.adapters.http.run.BearerOrSessionFilter(
-                bearer, new ai.cinatra.adapters.http.web.WebPages(wiring.signIn())));
+    environment.jersey().register(new BearerOrSessionFilter(bearer, new WebPages(wiring.signIn())));
     McpProtocol protocol =
         new McpProtocol(
             environment.getObjectMapper(),
@@ -131,5 +125,23 @@ final class McpEndpoint {
                     DatabaseOutageMapper::isOutage));
     servlet.addMapping("/api/mcp");
     servlet.setAsyncSupported(true); // SSE answers are written from the tool and pump threads
+  }
+
+  /**
+   * The MCP extensions on the class path: the conformance suite's fixtures, which live in the tests
+   * (and the fixture pack built from them), never in the shipped jar.
+   */
+  private static List<McpExtension> fixturePack() {
+    List<McpExtension> found =
+        ServiceLoader.load(McpExtension.class).stream().map(ServiceLoader.Provider::get).toList();
+    if (found.isEmpty()) {
+      LOG.warn(
+          "mcp.testFixtures is on, but no fixture pack is on the class path; nothing is added");
+    } else {
+      LOG.warn(
+          "mcp.testFixtures is on: serving {} from the class path. Tests only!",
+          found.stream().map(e -> e.getClass().getName()).toList());
+    }
+    return found;
   }
 }

@@ -3,6 +3,7 @@ package ai.cinatra.bootstrap;
 import ai.cinatra.adapters.http.mcp.McpLimits;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.dropwizard.util.DataSize;
+import io.dropwizard.util.DataSizeUnit;
 import io.dropwizard.util.Duration;
 import io.dropwizard.validation.MaxDataSize;
 import io.dropwizard.validation.MinDataSize;
@@ -15,8 +16,8 @@ import java.util.concurrent.TimeUnit;
 public class McpSettings {
   /** Largest request body on /api/mcp (and everywhere but /oauth/, which has its own 64 KiB). */
   @JsonProperty
-  @MinDataSize(value = 4, unit = io.dropwizard.util.DataSizeUnit.KIBIBYTES)
-  @MaxDataSize(value = 64, unit = io.dropwizard.util.DataSizeUnit.MEBIBYTES)
+  @MinDataSize(value = 4, unit = DataSizeUnit.KIBIBYTES)
+  @MaxDataSize(value = 64, unit = DataSizeUnit.MEBIBYTES)
   DataSize maxRequestSize = DataSize.mebibytes(1);
 
   @JsonProperty
@@ -66,8 +67,8 @@ public class McpSettings {
   int maxConcurrentToolCalls = 64;
 
   /**
-   * Test only: registers the conformance suite's fixture tools, resources and prompts. Never set it
-   * on a server people use.
+   * Test only: serves the MCP extensions found on the class path (the conformance suite's fixture
+   * pack, which the shipped jar does not contain). Never set it on a server people use.
    */
   @JsonProperty boolean testFixtures = false;
 

@@ -29,6 +29,7 @@ public final class CinatraJar {
 
   private final Path workDir;
   private final Map<String, String> environment;
+  private Path fixturePack;
   private int processes;
   private Path out;
   private Path err;
@@ -39,7 +40,21 @@ public final class CinatraJar {
     this.environment = environment;
   }
 
-  /** Runs a command to its end, with {@code stdin} as its whole standard input. */
+  /**
+   * Puts the conformance fixture pack (built from the tests by {@code mvn package}) on the class
+   * path of every later command, beside the shipped jar, as the README says to run the suite.
+   */
+  public CinatraJar withFixturePack() throws IOException {
+    try (var files = Files.list(JAR.getParent())) {
+      fixturePack =
+          files
+              .filter(f -> f.getFileName().toString().endsWith("-conformance-fixtures.jar"))
+              .findFirst()
+              .orElseThrow(() -> new AssertionError("no fixture pack; run `mvn package` first"));
+    }
+    return this;
+  }
+
   /** Runs a command that must succeed; a failure shows what it printed. */
   public Outcome ok(String stdin, String... args) throws IOException, InterruptedException {
     Outcome outcome = run(stdin, args);
@@ -86,7 +101,15 @@ public final class CinatraJar {
   private Process start(List<String> jvmArgs, String... args) throws IOException {
     List<String> command = new ArrayList<>(List.of(JAVA, "-Xmx256m"));
     command.addAll(jvmArgs);
-    command.addAll(List.of("-jar", JAR.toString()));
+    if (fixturePack == null) {
+      command.addAll(List.of("-jar", JAR.toString()));
+    } else {
+      command.addAll(
+          List.of(
+              "-cp",
+              JAR + java.io.File.pathSeparator + fixturePack,
+              "ai.cinatra.bootstrap.CinatraApplication"));
+    }
     command.addAll(List.of(args));
     // Logs live beside the work directory, never in it: a test may assert what a run created there.
     processes++;
