@@ -4,20 +4,22 @@ import ai.cinatra.application.error.ConflictException;
 import ai.cinatra.application.error.InvalidInputException;
 import ai.cinatra.application.error.NotFoundException;
 import ai.cinatra.application.port.in.workspace.ObjectsUseCase;
+import ai.cinatra.application.port.out.AuditRepository;
 import ai.cinatra.application.port.out.ListRepository;
 import ai.cinatra.application.port.out.ObjectRepository;
 import ai.cinatra.application.port.out.ObjectRepository.Position;
+import ai.cinatra.application.port.out.TransactionRunner;
 import ai.cinatra.domain.access.Actor;
 import ai.cinatra.domain.access.Primitive;
+import ai.cinatra.domain.error.InvalidValueException;
+import ai.cinatra.domain.paging.PageCursor;
 import ai.cinatra.domain.workspace.ListId;
 import ai.cinatra.domain.workspace.ObjectId;
 import ai.cinatra.domain.workspace.ObjectType;
 import ai.cinatra.domain.workspace.StaleVersionException;
 import ai.cinatra.domain.workspace.WorkspaceObject;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -36,8 +38,8 @@ public final class ObjectService implements ObjectsUseCase {
   public ObjectService(
       ObjectRepository objects,
       ListRepository lists,
-      ai.cinatra.application.port.out.AuditRepository audit,
-      ai.cinatra.application.port.out.TransactionRunner transactions,
+      AuditRepository audit,
+      TransactionRunner transactions,
       Clock clock) {
     this.objects = objects;
     this.lists = lists;
@@ -163,20 +165,14 @@ public final class ObjectService implements ObjectsUseCase {
   }
 
   static String encode(Instant createdAt, ObjectId id) {
-    String text = createdAt.getEpochSecond() + ":" + createdAt.getNano() + ":" + id;
-    return Base64.getUrlEncoder()
-        .withoutPadding()
-        .encodeToString(text.getBytes(StandardCharsets.UTF_8));
+    return PageCursor.encode(new PageCursor.Position(createdAt, id.toString()));
   }
 
   static Position decode(String cursor) {
     try {
-      String[] parts =
-          new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8).split(":");
-      return new Position(
-          Instant.ofEpochSecond(Long.parseLong(parts[0]), Long.parseLong(parts[1])),
-          ObjectId.parse(parts[2]));
-    } catch (RuntimeException e) {
+      PageCursor.Position at = PageCursor.position(cursor);
+      return new Position(at.createdAt(), ObjectId.parse(at.id()));
+    } catch (InvalidValueException | IllegalArgumentException e) {
       throw new InvalidInputException("invalid cursor; pass back a nextCursor this server gave");
     }
   }

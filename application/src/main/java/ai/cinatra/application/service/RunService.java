@@ -4,12 +4,15 @@ import ai.cinatra.application.error.ConflictException;
 import ai.cinatra.application.error.InvalidInputException;
 import ai.cinatra.application.error.NotFoundException;
 import ai.cinatra.application.port.in.run.RunsUseCase;
+import ai.cinatra.application.port.in.workspace.ObjectsUseCase;
+import ai.cinatra.application.port.out.AccountRepository;
 import ai.cinatra.application.port.out.AgentRepository;
 import ai.cinatra.application.port.out.AuditRepository;
 import ai.cinatra.application.port.out.JsonSchemaCheck;
 import ai.cinatra.application.port.out.RunEventRepository;
 import ai.cinatra.application.port.out.RunRepository;
 import ai.cinatra.application.port.out.RunScheduler;
+import ai.cinatra.application.port.out.StepGateway;
 import ai.cinatra.application.port.out.TransactionRunner;
 import ai.cinatra.domain.access.AccessPolicy;
 import ai.cinatra.domain.access.Actor;
@@ -19,16 +22,15 @@ import ai.cinatra.domain.agent.AgentDefinition;
 import ai.cinatra.domain.agent.AgentId;
 import ai.cinatra.domain.agent.Step;
 import ai.cinatra.domain.error.InvalidValueException;
+import ai.cinatra.domain.paging.PageCursor;
 import ai.cinatra.domain.run.AgentRun;
 import ai.cinatra.domain.run.ApprovalDecision;
 import ai.cinatra.domain.run.EventType;
 import ai.cinatra.domain.run.RunEvent;
 import ai.cinatra.domain.run.RunId;
 import ai.cinatra.domain.run.RunStatus;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.time.Instant;
-import java.util.Base64;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -72,10 +74,10 @@ public final class RunService implements RunsUseCase {
 
   /** The store the engine writes through, shared so both write runs the same way. */
   public RunEngine engine(
-      ai.cinatra.application.port.out.AccountRepository accounts,
-      ai.cinatra.application.port.in.workspace.ObjectsUseCase objects,
-      ai.cinatra.application.port.out.StepGateway gateway,
-      java.time.Duration stepTimeout) {
+      AccountRepository accounts,
+      ObjectsUseCase objects,
+      StepGateway gateway,
+      Duration stepTimeout) {
     return new RunEngine(runs, agents, accounts, objects, gateway, store, stepTimeout, clock);
   }
 
@@ -266,25 +268,14 @@ public final class RunService implements RunsUseCase {
 
   /** The cursor after a run: its creation time and id, so runs created together are not lost. */
   private static String encode(AgentRun last) {
-    Instant createdAt = last.createdAt();
-    return Base64.getUrlEncoder()
-        .withoutPadding()
-        .encodeToString(
-            (createdAt.getEpochSecond() + ":" + createdAt.getNano() + ":" + last.id())
-                .getBytes(StandardCharsets.UTF_8));
+    return PageCursor.encode(new PageCursor.Position(last.createdAt(), last.id().toString()));
   }
 
   private static RunRepository.PageEnd decode(String cursor) {
     try {
-      String[] parts =
-          new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8).split(":");
-      if (parts.length != 3) {
-        throw new IllegalArgumentException("a cursor has three parts");
-      }
-      return new RunRepository.PageEnd(
-          Instant.ofEpochSecond(Long.parseLong(parts[0]), Long.parseLong(parts[1])),
-          RunId.parse(parts[2]));
-    } catch (RuntimeException e) {
+      PageCursor.Position at = PageCursor.position(cursor);
+      return new RunRepository.PageEnd(at.createdAt(), RunId.parse(at.id()));
+    } catch (InvalidValueException | IllegalArgumentException e) {
       throw new InvalidInputException("invalid cursor; pass back a nextCursor this server gave");
     }
   }

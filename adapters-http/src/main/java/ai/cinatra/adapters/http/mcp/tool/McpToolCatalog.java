@@ -5,6 +5,7 @@ import ai.cinatra.adapters.http.mcp.jsonrpc.McpProtocolException;
 import ai.cinatra.application.error.ApplicationException;
 import ai.cinatra.domain.access.Actor;
 import ai.cinatra.domain.error.InvalidValueException;
+import ai.cinatra.domain.paging.PageCursor;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -12,8 +13,6 @@ import com.networknt.schema.Error;
 import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SpecificationVersion;
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -33,7 +32,7 @@ import org.slf4j.LoggerFactory;
 public final class McpToolCatalog {
   private static final Logger LOG = LoggerFactory.getLogger(McpToolCatalog.class);
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
-  private static final String CURSOR_PREFIX = "after:";
+  private static final String CURSOR_KIND = "after";
 
   /** Schema errors reported back to the model; more would only be noise. */
   private static final int MAX_REPORTED_ERRORS = 5;
@@ -187,16 +186,16 @@ public final class McpToolCatalog {
   }
 
   private static int startAfter(String cursor, List<Registered> visible) {
-    String name;
+    List<String> parts;
     try {
-      name = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
-    } catch (IllegalArgumentException e) {
+      parts = PageCursor.decode(cursor, 2);
+    } catch (InvalidValueException e) {
       throw invalidCursor();
     }
-    if (!name.startsWith(CURSOR_PREFIX)) {
+    if (!parts.get(0).equals(CURSOR_KIND)) {
       throw invalidCursor();
     }
-    String after = name.substring(CURSOR_PREFIX.length());
+    String after = parts.get(1);
     for (int i = 0; i < visible.size(); i++) {
       if (visible.get(i).tool().name().equals(after)) {
         return i + 1;
@@ -206,9 +205,7 @@ public final class McpToolCatalog {
   }
 
   private static String encode(String lastName) {
-    return Base64.getUrlEncoder()
-        .withoutPadding()
-        .encodeToString((CURSOR_PREFIX + lastName).getBytes(StandardCharsets.UTF_8));
+    return PageCursor.encode(CURSOR_KIND, lastName);
   }
 
   private static McpProtocolException invalidCursor() {
