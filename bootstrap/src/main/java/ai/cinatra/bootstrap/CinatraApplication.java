@@ -31,6 +31,7 @@ import ai.cinatra.adapters.http.web.TunnelPageResource;
 import ai.cinatra.adapters.http.web.WebPages;
 import ai.cinatra.adapters.persistence.LiquibaseMigrator;
 import ai.cinatra.adapters.persistence.run.DbSchedulerRuns;
+import ai.cinatra.application.port.in.access.PersonalTokensUseCase;
 import ai.cinatra.application.port.in.account.CreateAccountCommand;
 import ai.cinatra.application.port.in.account.CreatedAccount;
 import ai.cinatra.application.service.AccountService;
@@ -58,9 +59,16 @@ import io.dropwizard.core.setup.Environment;
 import io.dropwizard.db.DataSourceFactory;
 import io.dropwizard.db.ManagedDataSource;
 import io.dropwizard.jdbi3.JdbiFactory;
+import io.dropwizard.lifecycle.Managed;
 import io.dropwizard.migrations.DbCommand;
+import io.dropwizard.views.common.ViewBundle;
+import io.dropwizard.views.freemarker.FreemarkerViewRenderer;
+import java.net.URI;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import net.sourceforge.argparse4j.inf.Namespace;
@@ -96,10 +104,8 @@ public class CinatraApplication extends Application<CinatraConfiguration> {
     bootstrap.getObjectMapper().disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
     // 2.3.34's defaults make .ftlh templates HTML with auto-escaping (the templates say so too).
     bootstrap.addBundle(
-        new io.dropwizard.views.common.ViewBundle<>(
-            java.util.List.of(
-                new io.dropwizard.views.freemarker.FreemarkerViewRenderer(
-                    freemarker.template.Configuration.VERSION_2_3_34))));
+        new ViewBundle<>(
+            List.of(new FreemarkerViewRenderer(freemarker.template.Configuration.VERSION_2_3_34))));
     bootstrap.addCommand(
         new DbCommand<>(
             "db",
@@ -137,14 +143,12 @@ public class CinatraApplication extends Application<CinatraConfiguration> {
               OpenDatabase database = OpenDatabase.open(configuration);
               return new ConnectorCommand.Connectors() {
                 @Override
-                public boolean configure(
-                    java.util.Map<String, Object> document, java.util.Optional<String> secret) {
+                public boolean configure(Map<String, Object> document, Optional<String> secret) {
                   return database.wiring().connectors().configure(document, secret);
                 }
 
                 @Override
-                public void configureModel(
-                    java.net.URI baseUrl, String model, java.util.Optional<String> apiKey) {
+                public void configureModel(URI baseUrl, String model, Optional<String> apiKey) {
                   database.wiring().connectors().configureModel(baseUrl, model, apiKey);
                 }
 
@@ -161,7 +165,7 @@ public class CinatraApplication extends Application<CinatraConfiguration> {
               OpenDatabase database = OpenDatabase.open(configuration);
               return new TokenCommand.Tokens() {
                 @Override
-                public ai.cinatra.application.port.in.access.PersonalTokensUseCase use() {
+                public PersonalTokensUseCase use() {
                   return database.wiring().personalTokens();
                 }
 
@@ -330,13 +334,13 @@ public class CinatraApplication extends Application<CinatraConfiguration> {
             wiring.runStore(),
             new DbSchedulerRuns.Settings(
                 settings.workerThreads,
-                java.time.Duration.ofMillis(settings.pollingInterval.toMilliseconds()),
-                java.time.Duration.ofMillis(settings.heartbeatInterval.toMilliseconds())));
+                Duration.ofMillis(settings.pollingInterval.toMilliseconds()),
+                Duration.ofMillis(settings.heartbeatInterval.toMilliseconds())));
     wiring.runScheduler().set(workers);
     environment
         .lifecycle()
         .manage(
-            new io.dropwizard.lifecycle.Managed() {
+            new Managed() {
               @Override
               public void start() {
                 workers.start();
@@ -362,8 +366,7 @@ public class CinatraApplication extends Application<CinatraConfiguration> {
     ScheduledExecutorService scheduler =
         environment.lifecycle().scheduledExecutorService("client-cleanup").threads(1).build();
     long every = oauth.getCleanupEvery().toMilliseconds();
-    java.time.Duration unusedFor =
-        java.time.Duration.ofMillis(oauth.getAbandonedClientAfter().toMilliseconds());
+    Duration unusedFor = Duration.ofMillis(oauth.getAbandonedClientAfter().toMilliseconds());
     scheduler.scheduleWithFixedDelay(
         () -> {
           try {

@@ -2,6 +2,8 @@ package ai.cinatra.bootstrap;
 
 import com.fasterxml.jackson.annotation.JsonFormat;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonSetter;
+import com.fasterxml.jackson.annotation.Nulls;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.util.Arrays;
@@ -19,8 +21,7 @@ public class ConnectorSettings {
    */
   @JsonProperty
   @JsonFormat(with = JsonFormat.Feature.ACCEPT_SINGLE_VALUE_AS_ARRAY)
-  @com.fasterxml.jackson.annotation.JsonSetter(
-      nulls = com.fasterxml.jackson.annotation.Nulls.AS_EMPTY) // an unset environment variable
+  @JsonSetter(nulls = Nulls.AS_EMPTY) // an unset environment variable
   @NotNull
   @Size(max = 100)
   List<String> allowedPrivateHosts = List.of();

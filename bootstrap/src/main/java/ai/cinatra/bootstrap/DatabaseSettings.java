@@ -7,6 +7,7 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
+import java.util.Map;
 import java.util.regex.Matcher;
 
 /** Where the database is: an H2 file by default, PostgreSQL in production. */
@@ -107,7 +108,7 @@ public class DatabaseSettings {
     if (url.startsWith("jdbc:postgresql:")) {
       // Fail fast when the server is unreachable instead of hanging on the driver's defaults.
       factory.setProperties(
-          java.util.Map.of("connectTimeout", "5", "socketTimeout", "60", "tcpKeepAlive", "true"));
+          Map.of("connectTimeout", "5", "socketTimeout", "60", "tcpKeepAlive", "true"));
     }
     return factory;
   }

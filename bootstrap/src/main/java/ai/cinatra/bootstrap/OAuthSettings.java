@@ -2,9 +2,12 @@ package ai.cinatra.bootstrap;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.dropwizard.util.Duration;
+import io.dropwizard.validation.MaxDuration;
 import io.dropwizard.validation.MinDuration;
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
 import java.util.concurrent.TimeUnit;
 
 /** Limits of the OAuth server an operator may tune. */
@@ -47,7 +50,7 @@ public class OAuthSettings {
    * lost the response retrying); later, or a second time, it revokes the grant.
    */
   @MinDuration(value = 1, unit = TimeUnit.SECONDS)
-  @io.dropwizard.validation.MaxDuration(value = 10, unit = TimeUnit.MINUTES)
+  @MaxDuration(value = 10, unit = TimeUnit.MINUTES)
   private Duration refreshRetryWindow = Duration.seconds(60);
 
   @JsonProperty
@@ -61,7 +64,7 @@ public class OAuthSettings {
   }
 
   /** Client ID Metadata Documents: client_ids that are URLs of the client's own metadata. */
-  @jakarta.validation.Valid @jakarta.validation.constraints.NotNull
+  @Valid @NotNull
   private ClientMetadataDocumentSettings clientMetadataDocuments =
       new ClientMetadataDocumentSettings();
 

@@ -2,6 +2,7 @@ package ai.cinatra.bootstrap;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.dropwizard.util.Duration;
+import io.dropwizard.validation.MaxDuration;
 import io.dropwizard.validation.MinDuration;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -37,6 +38,6 @@ public class RunSettings {
    */
   @JsonProperty
   @MinDuration(value = 1, unit = TimeUnit.SECONDS)
-  @io.dropwizard.validation.MaxDuration(value = 1, unit = TimeUnit.HOURS)
+  @MaxDuration(value = 1, unit = TimeUnit.HOURS)
   Duration stepTimeout = Duration.seconds(60);
 }

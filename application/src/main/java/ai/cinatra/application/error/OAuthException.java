@@ -1,5 +1,7 @@
 package ai.cinatra.application.error;
 
+import java.util.Optional;
+
 /**
  * A refusal an OAuth endpoint reports with the RFC's error code (RFC 6749 section 5.2, RFC 7591
  * section 3.2.2, RFC 8707); the description is safe to show to the client.
@@ -65,7 +67,7 @@ public final class OAuthException extends ApplicationException {
     return code;
   }
 
-  public java.util.Optional<Redirect> redirect() {
-    return java.util.Optional.ofNullable(redirect);
+  public Optional<Redirect> redirect() {
+    return Optional.ofNullable(redirect);
   }
 }

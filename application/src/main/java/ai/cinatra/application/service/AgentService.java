@@ -13,6 +13,7 @@ import ai.cinatra.domain.agent.AgentDefinition;
 import ai.cinatra.domain.agent.AgentId;
 import ai.cinatra.domain.error.InvalidValueException;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -73,7 +74,7 @@ public final class AgentService implements AgentsUseCase {
 
   @Override
   public List<AgentDefinition> installed() {
-    List<AgentDefinition> all = new java.util.ArrayList<>();
+    List<AgentDefinition> all = new ArrayList<>();
     Optional<AgentId> after = Optional.empty();
     List<AgentDefinition> page;
     do {

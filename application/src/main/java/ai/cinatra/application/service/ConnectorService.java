@@ -21,6 +21,7 @@ import ai.cinatra.domain.connector.ModelProvider;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -190,7 +191,7 @@ public final class ConnectorService implements ConnectorsUseCase, StepGateway {
                     new InvalidInputException(
                         "no language model is configured on this server; ask an admin to set one"
                             + " up"));
-    List<Map<String, Object>> messages = new java.util.ArrayList<>();
+    List<Map<String, Object>> messages = new ArrayList<>();
     if (!system.isBlank()) {
       messages.add(Map.of("role", "system", "content", system));
     }

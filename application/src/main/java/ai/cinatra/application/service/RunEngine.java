@@ -11,6 +11,7 @@ import ai.cinatra.domain.access.Actor;
 import ai.cinatra.domain.account.Account;
 import ai.cinatra.domain.agent.AgentDefinition;
 import ai.cinatra.domain.agent.Step;
+import ai.cinatra.domain.agent.StepKind;
 import ai.cinatra.domain.agent.Template;
 import ai.cinatra.domain.error.InvalidValueException;
 import ai.cinatra.domain.oauth.ClientId;
@@ -22,6 +23,7 @@ import ai.cinatra.domain.run.RunId;
 import ai.cinatra.domain.run.RunStatus;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -110,7 +112,7 @@ public final class RunEngine implements ExecuteRunUseCase {
       RunEvents events = new RunEvents().add(EventType.STEP_STARTED, Map.of("stepName", step.id()));
       Object output;
       Duration limit = step.timeout().orElse(stepTimeout);
-      java.time.Instant began = clock.instant();
+      Instant began = clock.instant();
       try {
         Optional<PendingApproval> approval = approvalOf(step, context(run));
         if (approval.isPresent()) {
@@ -145,7 +147,7 @@ public final class RunEngine implements ExecuteRunUseCase {
     return true;
   }
 
-  private boolean overran(java.time.Instant began, Duration limit) {
+  private boolean overran(Instant began, Duration limit) {
     return Duration.between(began, clock.instant()).compareTo(limit) >= 0;
   }
 
@@ -160,7 +162,7 @@ public final class RunEngine implements ExecuteRunUseCase {
   }
 
   private static Optional<PendingApproval> approvalOf(Step step, Map<String, Object> context) {
-    if (step.kind() != ai.cinatra.domain.agent.StepKind.APPROVAL) {
+    if (step.kind() != StepKind.APPROVAL) {
       return Optional.empty();
     }
     @SuppressWarnings("unchecked")

@@ -9,6 +9,7 @@ import ai.cinatra.application.port.out.WebSessionRepository;
 import ai.cinatra.domain.access.Actor;
 import ai.cinatra.domain.account.Account;
 import ai.cinatra.domain.account.Email;
+import ai.cinatra.domain.account.PasswordHash;
 import ai.cinatra.domain.account.PasswordPolicy;
 import ai.cinatra.domain.account.WebSession;
 import ai.cinatra.domain.error.InvalidValueException;
@@ -20,6 +21,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -48,7 +50,7 @@ public final class SignInService implements SignInUseCase {
    * Hashed on first use, not at construction, so commands and start-up do not pay for it; then an
    * unknown email costs as much time as a known one.
    */
-  private volatile ai.cinatra.domain.account.PasswordHash decoy;
+  private volatile PasswordHash decoy;
 
   private record Failures(int count, Instant lastAt) {}
 
@@ -74,8 +76,7 @@ public final class SignInService implements SignInUseCase {
   @Override
   public SignedIn signIn(String emailText, String password, String sourceAddress) {
     Instant now = clock.instant();
-    String key =
-        String.valueOf(emailText).strip().toLowerCase(java.util.Locale.ROOT) + "|" + sourceAddress;
+    String key = String.valueOf(emailText).strip().toLowerCase(Locale.ROOT) + "|" + sourceAddress;
     Duration wait = waitFor(key, now);
     if (!wait.isZero()) {
       throw new ForbiddenException(
@@ -103,8 +104,8 @@ public final class SignInService implements SignInUseCase {
     return new SignedIn(session, token);
   }
 
-  private ai.cinatra.domain.account.PasswordHash decoy() {
-    ai.cinatra.domain.account.PasswordHash hash = decoy;
+  private PasswordHash decoy() {
+    PasswordHash hash = decoy;
     if (hash == null) {
       hash = hasher.hash("decoy password that matches nothing");
       decoy = hash;

@@ -19,6 +19,7 @@ import ai.cinatra.domain.account.Account;
 import ai.cinatra.domain.oauth.AccessTokenClaims;
 import ai.cinatra.domain.oauth.AuthorizationCode;
 import ai.cinatra.domain.oauth.Grant;
+import ai.cinatra.domain.oauth.GrantId;
 import ai.cinatra.domain.oauth.OAuthClient;
 import ai.cinatra.domain.oauth.OpaqueSecret;
 import ai.cinatra.domain.oauth.RefreshToken;
@@ -253,8 +254,7 @@ public final class TokenService implements TokenUseCase, RevokeAndIntrospectUseC
             : verifiedAccessToken(token, now).map(AccessTokenClaims::grantId));
   }
 
-  private Optional<Grant> clientsGrant(
-      OAuthClient client, Optional<ai.cinatra.domain.oauth.GrantId> grantId) {
+  private Optional<Grant> clientsGrant(OAuthClient client, Optional<GrantId> grantId) {
     return grantId.flatMap(grants::findById).filter(g -> g.client().equals(client.id()));
   }
 
@@ -321,10 +321,10 @@ public final class TokenService implements TokenUseCase, RevokeAndIntrospectUseC
         Scopes.format(grant.scopes()));
   }
 
-  private Grant activeGrant(java.util.UUID grantId) {
+  private Grant activeGrant(UUID grantId) {
     Grant grant =
         grants
-            .findById(new ai.cinatra.domain.oauth.GrantId(grantId))
+            .findById(new GrantId(grantId))
             .filter(Grant::isActive)
             .orElseThrow(() -> invalidGrant("the grant was revoked"));
     checkAccount(grant);

@@ -8,6 +8,7 @@ import ai.cinatra.application.port.in.account.ListAccountsQuery;
 import ai.cinatra.domain.account.Account;
 import ai.cinatra.domain.account.Email;
 import ai.cinatra.domain.account.Role;
+import io.dropwizard.core.Configuration;
 import io.dropwizard.core.setup.Bootstrap;
 import java.io.BufferedReader;
 import java.io.Console;
@@ -15,6 +16,7 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Function;
 import net.sourceforge.argparse4j.inf.Namespace;
@@ -24,8 +26,7 @@ import net.sourceforge.argparse4j.inf.Subparser;
  * {@code account create --email E --role R} and {@code account list}: manage accounts from the
  * machine the server runs on.
  */
-public final class AccountCommand<T extends io.dropwizard.core.Configuration>
-    extends OneLineCommand<T> {
+public final class AccountCommand<T extends Configuration> extends OneLineCommand<T> {
   private static final String ACTION = "account-action";
 
   /** What the command needs from the running application, built from its configuration. */
@@ -102,7 +103,7 @@ public final class AccountCommand<T extends io.dropwizard.core.Configuration>
               a.id(),
               a.email(),
               a.role().wireName(),
-              a.status().name().toLowerCase(java.util.Locale.ROOT),
+              a.status().name().toLowerCase(Locale.ROOT),
               a.createdAt());
         }
       }

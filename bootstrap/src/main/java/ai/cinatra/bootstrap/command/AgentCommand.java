@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.dropwizard.core.Configuration;
 import io.dropwizard.core.setup.Bootstrap;
+import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -64,7 +65,7 @@ public final class AgentCommand<T extends Configuration> extends OneLineCommand<
       throws IOException {
     List<AgentDefinition> agents = new ArrayList<>();
     for (Object file : namespace.getList("files")) {
-      Path path = ((java.io.File) file).toPath();
+      Path path = ((File) file).toPath();
       Map<String, Object> document;
       try {
         document = JSON.readValue(Files.readString(path), new TypeReference<>() {});

@@ -1,5 +1,6 @@
 package ai.cinatra.domain.access;
 
+import ai.cinatra.domain.account.Role;
 import ai.cinatra.domain.run.AgentRun;
 
 /**
@@ -16,7 +17,6 @@ public final class AccessPolicy {
   /** Whether the actor may see (and, with RUNS_OWN, act on) this run. */
   public static boolean maySee(Actor actor, AgentRun run) {
     return may(actor, Primitive.RUNS_OWN)
-        && (actor.role() == ai.cinatra.domain.account.Role.ADMIN
-            || run.startedBy().equals(actor.account()));
+        && (actor.role() == Role.ADMIN || run.startedBy().equals(actor.account()));
   }
 }

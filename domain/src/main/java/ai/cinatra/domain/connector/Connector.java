@@ -2,6 +2,7 @@ package ai.cinatra.domain.connector;
 
 import ai.cinatra.domain.error.InvalidValueException;
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -128,7 +129,7 @@ public record Connector(
     URI uri;
     try {
       uri = new URI(url);
-    } catch (java.net.URISyntaxException e) {
+    } catch (URISyntaxException e) {
       throw new InvalidValueException("the connector url is not a URL: " + e.getReason());
     }
     List<ConnectorOperation> operations = new ArrayList<>();

@@ -170,7 +170,7 @@ public record ConnectorOperation(
     }
     // Encoding alone would keep such a value in one segment, but a server that decodes before
     // routing (many do) would still see a path: such values are refused, never passed on.
-    String lower = text.toLowerCase(java.util.Locale.ROOT);
+    String lower = text.toLowerCase(Locale.ROOT);
     if (text.contains("/")
         || text.contains("\\")
         || text.contains("..")

@@ -23,7 +23,7 @@ public record OAuthClient(
     Optional<Instant> metadataValidUntil) {
 
   /** Hosts whose metadata documents are Claude's own (claude.ai and, announced, claude.com). */
-  public static final Set<String> CLAUDE_HOSTS = java.util.Set.of("claude.ai", "claude.com");
+  public static final Set<String> CLAUDE_HOSTS = Set.of("claude.ai", "claude.com");
 
   /** Enough for every real client's callbacks; more is a sign of abuse. */
   public static final int MAX_REDIRECT_URIS = 10;

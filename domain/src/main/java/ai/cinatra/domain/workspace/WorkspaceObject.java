@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -51,7 +52,7 @@ public record WorkspaceObject(
       if (value instanceof String || value instanceof Number) {
         String text = value.toString().strip();
         if (!text.isEmpty() && text.length() <= 200) {
-          return Optional.of(field + ":" + text.toLowerCase(java.util.Locale.ROOT));
+          return Optional.of(field + ":" + text.toLowerCase(Locale.ROOT));
         }
       }
     }

@@ -8,6 +8,7 @@ import ai.cinatra.domain.connector.ConnectorOperation;
 import ai.cinatra.domain.run.AgentRun;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /** The JSON shapes of the REST admin API, as records so the OpenAPI document shows them. */
@@ -58,7 +59,7 @@ public final class AdminResponses {
           a.id().toString(),
           a.email().value(),
           a.role().wireName(),
-          a.status().name().toLowerCase(java.util.Locale.ROOT),
+          a.status().name().toLowerCase(Locale.ROOT),
           a.createdAt());
     }
   }

@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -98,7 +99,7 @@ public final class StreamHub {
     List<LiveStream> held =
         open.stream()
             .filter(l -> l.session().idHash().equals(session.idHash()))
-            .sorted(java.util.Comparator.comparingLong(LiveStream::openedAt))
+            .sorted(Comparator.comparingLong(LiveStream::openedAt))
             .toList();
     for (int i = 0; i <= held.size() - MAX_STREAMS_PER_SESSION; i++) {
       held.get(i).detach();

@@ -6,6 +6,7 @@ import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.Locale;
 import java.util.function.BiPredicate;
 import org.eclipse.jetty.client.HttpClient;
 import org.eclipse.jetty.client.transport.HttpClientTransportOverHTTP;
@@ -52,7 +53,7 @@ final class PinnedHttpClients {
     client.setSocketAddressResolver(
         (host, port, context, promise) -> {
           try {
-            String written = host.toLowerCase(java.util.Locale.ROOT);
+            String written = host.toLowerCase(Locale.ROOT);
             InetAddress[] addresses = InetAddress.getAllByName(host);
             for (InetAddress address : addresses) {
               if (!allowed.test(written, address)) {

@@ -10,6 +10,7 @@ import ai.cinatra.domain.run.AgentRun;
 import ai.cinatra.domain.run.RunEvent;
 import ai.cinatra.domain.run.RunId;
 import ai.cinatra.domain.run.RunStatus;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import jakarta.ws.rs.FormParam;
@@ -200,7 +201,7 @@ public final class RunPageResource {
   private static String json(Object value) {
     try {
       return JSON.writeValueAsString(value);
-    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+    } catch (JsonProcessingException e) {
       return String.valueOf(value);
     }
   }

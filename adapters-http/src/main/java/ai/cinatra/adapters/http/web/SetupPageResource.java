@@ -1,6 +1,7 @@
 package ai.cinatra.adapters.http.web;
 
 import ai.cinatra.adapters.http.session.SessionCookies;
+import ai.cinatra.adapters.http.session.SignInResource;
 import ai.cinatra.application.error.ApplicationException;
 import ai.cinatra.application.port.in.account.FirstRunUseCase;
 import ai.cinatra.application.port.in.oauth.ServerAddressQuery;
@@ -95,7 +96,7 @@ public final class SetupPageResource {
     if (!available(request)) {
       return Response.status(Response.Status.NOT_FOUND).build();
     }
-    if (!ai.cinatra.adapters.http.session.SignInResource.sameToken(csrf, csrfCookie)) {
+    if (!SignInResource.sameToken(csrf, csrfCookie)) {
       return WebPages.see("/setup");
     }
     try {

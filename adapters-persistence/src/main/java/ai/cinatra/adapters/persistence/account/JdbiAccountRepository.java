@@ -5,6 +5,7 @@ import ai.cinatra.application.error.ConflictException;
 import ai.cinatra.application.port.out.AccountRepository;
 import ai.cinatra.domain.account.Account;
 import ai.cinatra.domain.account.AccountId;
+import ai.cinatra.domain.account.AccountStatus;
 import ai.cinatra.domain.account.Email;
 import ai.cinatra.domain.account.Role;
 import java.util.List;
@@ -49,7 +50,7 @@ public final class JdbiAccountRepository implements AccountRepository {
   }
 
   @Override
-  public void updateStatus(AccountId id, ai.cinatra.domain.account.AccountStatus status) {
+  public void updateStatus(AccountId id, AccountStatus status) {
     dao.updateStatus(id.value(), status.name());
   }
 

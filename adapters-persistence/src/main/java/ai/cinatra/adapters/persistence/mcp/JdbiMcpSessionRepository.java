@@ -4,6 +4,7 @@ import ai.cinatra.application.port.out.McpSessionRepository;
 import ai.cinatra.domain.account.AccountId;
 import ai.cinatra.domain.mcp.LogLevel;
 import ai.cinatra.domain.mcp.McpSession;
+import ai.cinatra.domain.oauth.ClientId;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -66,7 +67,7 @@ public final class JdbiMcpSessionRepository implements McpSessionRepository {
   }
 
   @Override
-  public int endAllOfClient(ai.cinatra.domain.oauth.ClientId client, Instant at) {
+  public int endAllOfClient(ClientId client, Instant at) {
     return dao.endAllOfClient(client.value(), at);
   }
 }

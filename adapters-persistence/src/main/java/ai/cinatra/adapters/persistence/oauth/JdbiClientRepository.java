@@ -16,6 +16,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.mapper.reflect.ConstructorMapper;
+import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
 
 /** The ClientRepository on a relational database through JDBI. */
 public final class JdbiClientRepository implements ClientRepository {
@@ -46,7 +48,7 @@ public final class JdbiClientRepository implements ClientRepository {
     }
     try {
       dao.insert(row);
-    } catch (org.jdbi.v3.core.statement.UnableToExecuteStatementException e) {
+    } catch (UnableToExecuteStatementException e) {
       // Another node stored the same document at the same moment: store ours over it.
       if (dao.updateFromDocument(row) == 0) {
         throw e;
@@ -102,10 +104,7 @@ public final class JdbiClientRepository implements ClientRepository {
           nameContains.ifPresent(n -> query.bind("pattern", "%" + likeEscaped(n) + "%"));
           after.ifPresent(a -> query.bind("after", a.value()));
           only.ifPresent(a -> query.bind("only", a.value()));
-          List<ClientRow> rows =
-              query
-                  .map(org.jdbi.v3.core.mapper.reflect.ConstructorMapper.of(ClientRow.class))
-                  .list();
+          List<ClientRow> rows = query.map(ConstructorMapper.of(ClientRow.class)).list();
           if (rows.isEmpty()) {
             return List.<ConnectedClient>of();
           }

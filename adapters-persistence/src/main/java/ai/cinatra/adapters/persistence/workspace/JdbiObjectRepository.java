@@ -11,6 +11,7 @@ import ai.cinatra.domain.workspace.ObjectType;
 import ai.cinatra.domain.workspace.WorkspaceObject;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 import org.jdbi.v3.core.Jdbi;
@@ -75,10 +76,7 @@ public final class JdbiObjectRepository implements ObjectRepository {
   /** Contains, case-insensitively, with LIKE's own characters taken literally. */
   private static String likePattern(String text) {
     String escaped =
-        text.toLowerCase(java.util.Locale.ROOT)
-            .replace("!", "!!")
-            .replace("%", "!%")
-            .replace("_", "!_");
+        text.toLowerCase(Locale.ROOT).replace("!", "!!").replace("%", "!%").replace("_", "!_");
     return "%" + escaped + "%";
   }
 

@@ -3,7 +3,9 @@ package ai.cinatra.application.port.out;
 import ai.cinatra.application.error.ConflictException;
 import ai.cinatra.domain.account.Account;
 import ai.cinatra.domain.account.AccountId;
+import ai.cinatra.domain.account.AccountStatus;
 import ai.cinatra.domain.account.Email;
+import ai.cinatra.domain.account.Role;
 import java.util.List;
 import java.util.Optional;
 
@@ -22,10 +24,10 @@ public interface AccountRepository {
   Optional<Account> findByEmail(Email email);
 
   /** Stores the account's new role. */
-  void updateRole(AccountId id, ai.cinatra.domain.account.Role role);
+  void updateRole(AccountId id, Role role);
 
   /** Stores the account's new status. */
-  void updateStatus(AccountId id, ai.cinatra.domain.account.AccountStatus status);
+  void updateStatus(AccountId id, AccountStatus status);
 
   /** All accounts, oldest first. */
   List<Account> list();

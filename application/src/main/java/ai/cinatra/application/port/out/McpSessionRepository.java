@@ -3,6 +3,7 @@ package ai.cinatra.application.port.out;
 import ai.cinatra.domain.account.AccountId;
 import ai.cinatra.domain.mcp.LogLevel;
 import ai.cinatra.domain.mcp.McpSession;
+import ai.cinatra.domain.oauth.ClientId;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -36,5 +37,5 @@ public interface McpSessionRepository {
   boolean endLeastRecentlyUsed(AccountId account, Instant usedAfter, Instant at);
 
   /** Ends every open session of the client (a disconnect); returns how many. */
-  int endAllOfClient(ai.cinatra.domain.oauth.ClientId client, Instant at);
+  int endAllOfClient(ClientId client, Instant at);
 }

@@ -1,6 +1,7 @@
 package ai.cinatra.adapters.http.mcp.tool.run;
 
 import ai.cinatra.adapters.http.mcp.tool.McpTool;
+import ai.cinatra.adapters.http.mcp.tool.ToolDescriptors;
 import ai.cinatra.adapters.http.mcp.tool.ToolJson;
 import ai.cinatra.adapters.http.mcp.tool.ToolSchemas;
 import ai.cinatra.adapters.http.mcp.tool.UseCaseTool;
@@ -13,10 +14,13 @@ import ai.cinatra.domain.account.Role;
 import ai.cinatra.domain.agent.AgentDefinition;
 import ai.cinatra.domain.agent.AgentId;
 import ai.cinatra.domain.run.AgentRun;
+import ai.cinatra.domain.run.EventType;
+import ai.cinatra.domain.run.RunEvent;
 import ai.cinatra.domain.run.RunId;
 import ai.cinatra.domain.run.RunStatus;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -154,8 +158,8 @@ public final class RunTools {
               RunView view = runs.get(call.actor(), runId(call.arguments()), after);
               ObjectNode result = ToolJson.object();
               var messages = result.putArray("messages");
-              for (ai.cinatra.domain.run.RunEvent e : view.events()) {
-                if (e.type() == ai.cinatra.domain.run.EventType.TEXT_MESSAGE_CONTENT) {
+              for (RunEvent e : view.events()) {
+                if (e.type() == EventType.TEXT_MESSAGE_CONTENT) {
                   messages
                       .addObject()
                       .put("messageId", String.valueOf(e.data().get("messageId")))
@@ -209,7 +213,7 @@ public final class RunTools {
   public static List<McpTool> perAgent(
       RunsUseCase runs, List<AgentDefinition> installed, Supplier<String> baseUrl) {
     RunJson json = new RunJson(baseUrl);
-    List<McpTool> tools = new java.util.ArrayList<>();
+    List<McpTool> tools = new ArrayList<>();
     for (AgentDefinition agent : installed) {
       ObjectNode descriptor = ToolJson.object();
       descriptor.put("name", "cinatra_" + agent.id().value());
@@ -221,11 +225,11 @@ public final class RunTools {
       descriptor.set("inputSchema", ToolJson.node(agent.inputSchema()));
       descriptor.set(
           "outputSchema",
-          ai.cinatra.adapters.http.mcp.tool.ToolDescriptors.parse(
+          ToolDescriptors.parse(
               "{\"type\": \"object\", \"properties\": {\"runId\": {\"type\": \"string\"},"
                   + " \"status\": {\"type\": \"string\"}, \"runUrl\": {\"type\": \"string\"}},"
                   + " \"required\": [\"runId\", \"status\"]}"));
-      descriptor.set("annotations", ai.cinatra.adapters.http.mcp.tool.ToolDescriptors.parse(WRITE));
+      descriptor.set("annotations", ToolDescriptors.parse(WRITE));
       tools.add(
           UseCaseTool.of(
               descriptor.toString(),

@@ -8,6 +8,7 @@ import ai.cinatra.adapters.http.mcp.tool.ToolJson;
 import ai.cinatra.adapters.http.mcp.tool.UseCaseTool;
 import ai.cinatra.application.port.in.workspace.ListsUseCase;
 import ai.cinatra.application.port.in.workspace.ListsUseCase.ListView;
+import ai.cinatra.domain.access.Actor;
 import ai.cinatra.domain.account.Role;
 import ai.cinatra.domain.workspace.ListId;
 import ai.cinatra.domain.workspace.ObjectId;
@@ -109,7 +110,7 @@ public final class ListTools {
   /** A change of a list's members, as the use case offers it. */
   @FunctionalInterface
   private interface MembersChange {
-    ListView apply(ai.cinatra.domain.access.Actor actor, ListId list, List<ObjectId> objects);
+    ListView apply(Actor actor, ListId list, List<ObjectId> objects);
   }
 
   private static ObjectNode view(ListView view) {
