@@ -7,14 +7,14 @@ import ai.cinatra.application.error.OAuthException;
 import ai.cinatra.application.error.OAuthException.Code;
 import ai.cinatra.application.fakes.DirectTransactions;
 import ai.cinatra.application.fakes.InMemoryAccountRepository;
+import ai.cinatra.application.fakes.InMemoryAuthorizationCodes;
 import ai.cinatra.application.fakes.InMemoryClientRepository;
+import ai.cinatra.application.fakes.InMemoryGrants;
 import ai.cinatra.application.fakes.MutableClock;
 import ai.cinatra.application.port.in.oauth.AuthorizationRequest;
 import ai.cinatra.application.port.in.oauth.AuthorizeCommand;
-import ai.cinatra.application.port.out.AuthorizationCodeRepository;
 import ai.cinatra.application.port.out.ClientMetadataDocuments;
 import ai.cinatra.application.port.out.ConsentRepository;
-import ai.cinatra.application.port.out.GrantRepository;
 import ai.cinatra.domain.account.Account;
 import ai.cinatra.domain.account.AccountId;
 import ai.cinatra.domain.account.AccountStatus;
@@ -24,7 +24,6 @@ import ai.cinatra.domain.account.Role;
 import ai.cinatra.domain.oauth.AuthorizationCode;
 import ai.cinatra.domain.oauth.ClientId;
 import ai.cinatra.domain.oauth.Grant;
-import ai.cinatra.domain.oauth.GrantId;
 import ai.cinatra.domain.oauth.OAuthClient;
 import ai.cinatra.domain.oauth.OpaqueSecret;
 import ai.cinatra.domain.oauth.RedirectUri;
@@ -51,8 +50,8 @@ class AuthorizationServiceTest {
   private final MutableClock clock = new MutableClock(Instant.parse("2026-12-03T12:00:00Z"));
   private final InMemoryAccountRepository accounts = new InMemoryAccountRepository();
   private final InMemoryClientRepository clients = new InMemoryClientRepository();
-  private final Map<GrantId, Grant> grants = new HashMap<>();
-  private final Map<String, AuthorizationCode> codes = new HashMap<>();
+  private final InMemoryGrants grants = new InMemoryGrants();
+  private final InMemoryAuthorizationCodes codes = new InMemoryAuthorizationCodes();
   private final Map<String, Set<String>> consents = new HashMap<>();
   private final ClientMetadataDocuments noDocuments =
       url -> {
@@ -62,8 +61,8 @@ class AuthorizationServiceTest {
       new AuthorizationService(
           new ClientResolver(clients, noDocuments, false, clock),
           accounts,
-          grantStore(),
-          codeStore(),
+          grants,
+          codes,
           consentStore(),
           new DirectTransactions(),
           () -> new ServerAddress("https://cinatra.example"),
@@ -169,11 +168,11 @@ class AuthorizationServiceTest {
     assertThat(service.isConsented(alice.id(), request)).isFalse();
 
     String code = service.approve(alice.id(), request);
-    assertThat(codes).containsOnlyKeys(OpaqueSecret.hash(code));
-    AuthorizationCode stored = codes.get(OpaqueSecret.hash(code));
+    assertThat(codes.hashes()).containsExactly(OpaqueSecret.hash(code));
+    AuthorizationCode stored = codes.findByHash(OpaqueSecret.hash(code)).orElseThrow();
     assertThat(stored.redirectUri()).isEqualTo(CALLBACK);
     assertThat(stored.expiresAt()).isEqualTo(clock.instant().plus(AuthorizationCode.LIFETIME));
-    Grant grant = grants.get(stored.grant());
+    Grant grant = grants.findById(stored.grant()).orElseThrow();
     assertThat(grant.account()).isEqualTo(alice.id());
     assertThat(grant.scopes()).isEqualTo(request.scopes());
     assertThat(grant.resource()).isEqualTo("https://cinatra.example/api/mcp");
@@ -198,52 +197,9 @@ class AuthorizationServiceTest {
         catchThrowableOfType(OAuthException.class, () -> service.approve(alice.id(), request));
     assertThat(e.code()).isEqualTo(Code.ACCESS_DENIED);
     assertThat(e.redirect()).contains(new OAuthException.Redirect(CALLBACK, "state-1"));
-    assertThat(grants).isEmpty();
-    assertThat(codes).isEmpty();
+    assertThat(grants.isEmpty()).isTrue();
+    assertThat(codes.hashes()).isEmpty();
     assertThat(consents).isEmpty();
-  }
-
-  private GrantRepository grantStore() {
-    return new GrantRepository() {
-      @Override
-      public void add(Grant grant) {
-        grants.put(grant.id(), grant);
-      }
-
-      @Override
-      public Optional<Grant> findById(GrantId id) {
-        return Optional.ofNullable(grants.get(id));
-      }
-
-      @Override
-      public void revoke(GrantId id, Instant at) {
-        throw new UnsupportedOperationException("not an authorization's business");
-      }
-
-      @Override
-      public int revokeAllOfClient(ClientId client, Instant at) {
-        throw new UnsupportedOperationException("not an authorization's business");
-      }
-    };
-  }
-
-  private AuthorizationCodeRepository codeStore() {
-    return new AuthorizationCodeRepository() {
-      @Override
-      public void add(AuthorizationCode code) {
-        codes.put(code.codeHash(), code);
-      }
-
-      @Override
-      public Optional<AuthorizationCode> findByHash(String codeHash) {
-        return Optional.ofNullable(codes.get(codeHash));
-      }
-
-      @Override
-      public boolean consume(String codeHash, Instant at) {
-        throw new UnsupportedOperationException("the token endpoint's business");
-      }
-    };
   }
 
   private ConsentRepository consentStore() {

@@ -7,14 +7,14 @@ import ai.cinatra.application.error.OAuthException;
 import ai.cinatra.application.error.OAuthException.Code;
 import ai.cinatra.application.fakes.DirectTransactions;
 import ai.cinatra.application.fakes.InMemoryAccountRepository;
+import ai.cinatra.application.fakes.InMemoryAuthorizationCodes;
 import ai.cinatra.application.fakes.InMemoryClientRepository;
+import ai.cinatra.application.fakes.InMemoryGrants;
 import ai.cinatra.application.fakes.MutableClock;
 import ai.cinatra.application.port.in.oauth.ClientCredentials;
 import ai.cinatra.application.port.in.oauth.TokenResponse;
 import ai.cinatra.application.port.out.AccessTokens;
-import ai.cinatra.application.port.out.AuthorizationCodeRepository;
 import ai.cinatra.application.port.out.ClientMetadataDocuments;
-import ai.cinatra.application.port.out.GrantRepository;
 import ai.cinatra.application.port.out.RefreshTokenRepository;
 import ai.cinatra.domain.account.Account;
 import ai.cinatra.domain.account.AccountStatus;
@@ -59,9 +59,8 @@ class TokenServiceTest {
   private final MutableClock clock = new MutableClock(Instant.parse("2026-12-03T12:00:00Z"));
   private final InMemoryAccountRepository accounts = new InMemoryAccountRepository();
   private final InMemoryClientRepository clients = new InMemoryClientRepository();
-  private final Map<GrantId, Grant> grants = new HashMap<>();
-  private final Map<String, AuthorizationCode> codes = new HashMap<>();
-  private final Map<String, Instant> consumed = new HashMap<>();
+  private final InMemoryGrants grants = new InMemoryGrants();
+  private final InMemoryAuthorizationCodes codes = new InMemoryAuthorizationCodes();
   private final Map<String, RefreshToken> refreshTokens = new HashMap<>();
   private final Map<String, AccessTokenClaims> issued = new HashMap<>();
   private final ClientMetadataDocuments noDocuments =
@@ -73,8 +72,8 @@ class TokenServiceTest {
           clients,
           new ClientResolver(clients, noDocuments, false, clock),
           accounts,
-          grantStore(),
-          codeStore(),
+          grants,
+          codes,
           refreshStore(),
           accessTokens(),
           new DirectTransactions(),
@@ -100,7 +99,7 @@ class TokenServiceTest {
     accounts.add(alice);
     clients.add(client("app"));
     clients.add(client("other"));
-    grants.put(grant.id(), grant);
+    grants.add(grant);
   }
 
   private OAuthClient client(String id) {
@@ -118,8 +117,7 @@ class TokenServiceTest {
   /** A code for the grant, as an approval stores it; the code itself is returned. */
   private String code() {
     String code = OpaqueSecret.generate();
-    codes.put(
-        OpaqueSecret.hash(code),
+    codes.add(
         new AuthorizationCode(
             OpaqueSecret.hash(code),
             grant.id(),
@@ -135,7 +133,7 @@ class TokenServiceTest {
   }
 
   private boolean revoked() {
-    return !grants.get(grant.id()).isActive();
+    return !grants.findById(grant.id()).orElseThrow().isActive();
   }
 
   @Test
@@ -263,59 +261,6 @@ class TokenServiceTest {
     assertThat(revoked()).isFalse();
     service.revoke(APP, r1);
     assertThat(revoked()).isTrue();
-  }
-
-  private GrantRepository grantStore() {
-    return new GrantRepository() {
-      @Override
-      public void add(Grant grant) {
-        grants.put(grant.id(), grant);
-      }
-
-      @Override
-      public Optional<Grant> findById(GrantId id) {
-        return Optional.ofNullable(grants.get(id));
-      }
-
-      @Override
-      public void revoke(GrantId id, Instant at) {
-        grants.computeIfPresent(
-            id,
-            (k, g) ->
-                new Grant(
-                    g.id(),
-                    g.account(),
-                    g.client(),
-                    g.scopes(),
-                    g.resource(),
-                    g.createdAt(),
-                    Optional.of(at)));
-      }
-
-      @Override
-      public int revokeAllOfClient(ClientId client, Instant at) {
-        throw new UnsupportedOperationException("not the token endpoint's business");
-      }
-    };
-  }
-
-  private AuthorizationCodeRepository codeStore() {
-    return new AuthorizationCodeRepository() {
-      @Override
-      public void add(AuthorizationCode code) {
-        codes.put(code.codeHash(), code);
-      }
-
-      @Override
-      public Optional<AuthorizationCode> findByHash(String codeHash) {
-        return Optional.ofNullable(codes.get(codeHash));
-      }
-
-      @Override
-      public boolean consume(String codeHash, Instant at) {
-        return consumed.putIfAbsent(codeHash, at) == null;
-      }
-    };
   }
 
   private RefreshTokenRepository refreshStore() {
