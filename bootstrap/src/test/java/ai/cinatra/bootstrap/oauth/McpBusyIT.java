@@ -24,6 +24,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
  */
 @ExtendWith(DropwizardExtensionsSupport.class)
 class McpBusyIT {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
   private static final String URL =
       "jdbc:h2:mem:busy" + UUID.randomUUID() + ";MODE=PostgreSQL;DB_CLOSE_DELAY=-1";
 
@@ -33,7 +35,8 @@ class McpBusyIT {
           "sa",
           ConfigOverride.config("mcp.testFixtures", "true"),
           ConfigOverride.config("mcp.maxConcurrentToolCalls", "1"),
-          ConfigOverride.config("mcp.clientRequestTimeout", "2s"));
+          // Long enough never to free a slot by itself: the test frees them by answering.
+          ConfigOverride.config("mcp.clientRequestTimeout", "5m"));
 
   @Test
   void callsPastTheBound_areToldTheServerIsBusy() throws Exception {
@@ -52,9 +55,10 @@ class McpBusyIT {
             .headers()
             .firstValue("Mcp-Session-Id")
             .orElseThrow();
-    // Each waits for an answer to its elicitation that never comes (until the 2 s timeout).
+    // Each holds a slot until the test answers its elicitation: no time window to race.
     String waiting = McpEndpointContract.call(1, "test_elicitation", "{\"message\":\"wait\"}");
     List<SseReader> held = new ArrayList<>();
+    List<String> questions = new ArrayList<>();
     try {
       for (int i = 0; i < 2; i++) {
         held.add(
@@ -68,6 +72,8 @@ class McpBusyIT {
                     .build()));
         assertThat(held.get(i).next(Duration.ofSeconds(5))).isNotNull(); // its priming event
       }
+      // One call runs (and asks the client), the other waits in the queue behind it.
+      questions.add(question(held.get(0)));
       HttpResponse<String> third =
           browser.send(
               "/api/mcp",
@@ -77,14 +83,50 @@ class McpBusyIT {
               session,
               Map.of("Accept", "application/json, text/event-stream"));
       assertThat(third.statusCode()).isEqualTo(503);
-      assertThat(new ObjectMapper().readTree(third.body()).at("/error/message").asText())
-          .contains("busy");
+      assertThat(JSON.readTree(third.body()).at("/error/message").asText()).contains("busy");
       HttpResponse<String> plain =
           browser.postJsonWithBearer(
               "/api/mcp", McpEndpointContract.call(2, "whoami", null), token, session);
       assertThat(plain.statusCode()).isEqualTo(200);
+
+      // Answered, the running call finishes, the queued one runs and asks in turn; answered too,
+      // both slots are free and a new call is taken again.
+      for (int i = 0; i < 2; i++) {
+        if (i == 1) {
+          questions.add(question(held.get(1)));
+        }
+        HttpResponse<String> answer =
+            browser.postJsonWithBearer(
+                "/api/mcp",
+                "{\"jsonrpc\":\"2.0\",\"id\":\""
+                    + questions.get(i)
+                    + "\",\"result\":{\"action\":\"decline\"}}",
+                token,
+                session);
+        assertThat(answer.statusCode()).isEqualTo(202);
+        assertThat(held.get(i).nextContaining("action=decline", Duration.ofSeconds(10)))
+            .as("call %d finished", i)
+            .isNotNull();
+      }
+      HttpResponse<String> again =
+          browser.send(
+              "/api/mcp",
+              "POST",
+              McpEndpointContract.call(3, "test_tool_with_logging", null),
+              token,
+              session,
+              Map.of("Accept", "application/json, text/event-stream"));
+      assertThat(again.statusCode()).isEqualTo(200);
+      assertThat(again.body()).contains("\"id\":3");
     } finally {
       held.forEach(SseReader::close);
     }
+  }
+
+  /** The id of the elicitation request a held call sends on its stream. */
+  private static String question(SseReader stream) throws Exception {
+    SseReader.Event asked = stream.nextContaining("elicitation/create", Duration.ofSeconds(10));
+    assertThat(asked).as("the call asks the client").isNotNull();
+    return JSON.readTree(asked.data()).get("id").asText();
   }
 }
