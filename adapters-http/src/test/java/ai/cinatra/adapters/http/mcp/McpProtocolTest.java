@@ -9,7 +9,6 @@ import ai.cinatra.adapters.http.mcp.tool.ToolCall;
 import ai.cinatra.adapters.http.mcp.tool.WhoamiTool;
 import ai.cinatra.application.error.NotFoundException;
 import ai.cinatra.application.port.in.mcp.McpSessionsUseCase;
-import ai.cinatra.application.port.in.mcp.McpStreamsUseCase;
 import ai.cinatra.domain.access.Actor;
 import ai.cinatra.domain.account.AccountId;
 import ai.cinatra.domain.account.Email;
@@ -48,7 +47,7 @@ class McpProtocolTest {
   private final Actor alice = actor("alice@example.org");
   private final Actor bob = actor("bob@example.org");
   private final Sessions sessions = new Sessions();
-  private final Streams streams = new Streams();
+  private final InMemoryStreams streams = new InMemoryStreams();
   private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor();
   private final McpLimits limits =
       new McpLimits(
@@ -359,46 +358,6 @@ class McpProtocolTest {
     @Override
     public void setLogLevel(McpSession session, LogLevel level) {
       levels.add(level);
-    }
-  }
-
-  /** Streams as a list of what was published. */
-  private static final class Streams implements McpStreamsUseCase {
-    final List<McpMessage> published = new ArrayList<>();
-
-    @Override
-    public McpMessage publish(McpSession session, String stream, String payload, boolean last) {
-      McpMessage message =
-          new McpMessage(
-              published.size() + 1, session.idHash(), stream, payload, last, Instant.EPOCH);
-      published.add(message);
-      return message;
-    }
-
-    @Override
-    public List<McpMessage> replay(McpSession session, String stream, long afterId) {
-      return published.stream().filter(m -> m.stream().equals(stream) && m.id() > afterId).toList();
-    }
-
-    @Override
-    public long position(McpSession session, String stream) {
-      return published.size();
-    }
-
-    @Override
-    public void announceToolsChanged(AccountId account) {}
-
-    @Override
-    public void announceToolsChangedToEveryone() {}
-
-    @Override
-    public boolean isOpen(McpSession session) {
-      return true;
-    }
-
-    @Override
-    public int deleteExpired() {
-      return 0;
     }
   }
 }
