@@ -575,6 +575,11 @@ abstract class McpEndpointContract {
                     .build(),
                 HttpResponse.BodyHandlers.ofString());
     assertThat(chunked.statusCode()).as(chunked.body()).isEqualTo(413);
+    // Methods the endpoint does not have are refused with the ones it has.
+    HttpResponse<String> put =
+        new Browser(base()).send("/api/mcp", "PUT", "{}", token, session, Map.of());
+    assertThat(put.statusCode()).isEqualTo(405);
+    assertThat(put.headers().firstValue("Allow")).contains("GET, POST, DELETE, OPTIONS");
 
     // The account's limit (3 here): one more ends its least recently used session, never refuses
     // the new one (which session is least recently used is the service test's to pin down).
