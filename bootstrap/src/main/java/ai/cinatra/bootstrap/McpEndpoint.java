@@ -53,7 +53,7 @@ final class McpEndpoint {
                 wiring.agents().installed(),
                 () -> wiring.serverAddress().current().issuer()));
     tools.registerSource(
-        () -> ConnectorTools.operations(wiring.connectors(), wiring.connectorStore().list()));
+        () -> ConnectorTools.operations(wiring.connectors(), wiring.connectors().configured()));
     ObjectTools.all(wiring.objects()).forEach(tools::register);
     ListTools.all(wiring.lists()).forEach(tools::register);
     AdminTools.all(wiring.accountAdmin(), wiring.accountAdmin()).forEach(tools::register);

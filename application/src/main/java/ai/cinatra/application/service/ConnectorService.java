@@ -83,6 +83,11 @@ public final class ConnectorService implements ConnectorsUseCase, StepGateway {
   }
 
   @Override
+  public List<Connector> configured() {
+    return connectors.list();
+  }
+
+  @Override
   public List<Connector> list(Actor actor) {
     Auditor.require(actor, Primitive.CONNECTORS_READ, "read connectors");
     return connectors.list();

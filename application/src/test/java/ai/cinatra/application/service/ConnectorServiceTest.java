@@ -265,6 +265,8 @@ class ConnectorServiceTest {
         .isInstanceOf(ForbiddenException.class);
     connectors.call(Actors.of(Role.MEMBER), "webhook", "post", Map.of("a", 1));
     assertThat(connectors.list(Actors.of(Role.VIEWER))).hasSize(1);
+    // The tool catalog reads them without a caller; the tools check the role when called.
+    assertThat(connectors.configured()).extracting(c -> c.name()).containsExactly("webhook");
     assertThat(audit.audit)
         .extracting(e -> e.action() + ":" + e.outcome())
         .containsExactly("webhook_post:refused", "webhook_post:ok");

@@ -23,6 +23,12 @@ public interface ConnectorsUseCase {
   /** Configures the language model from the command line; the key is stored sealed. */
   void configureModel(URI baseUrl, String model, Optional<String> apiKey);
 
+  /**
+   * Every configured connector, for the server to offer each operation as a tool (the tools check
+   * the caller's role when called); no actor, like {@code AgentsUseCase.installed}.
+   */
+  List<Connector> configured();
+
   List<Connector> list(Actor actor);
 
   /** Calls an operation as the actor (a tool call); audited. Admin-only operations need admin. */
