@@ -63,7 +63,13 @@ public final class CinatraJar {
   }
 
   public Outcome run(String stdin, String... args) throws IOException, InterruptedException {
-    Process process = start(List.of(), args);
+    return run(List.of(), stdin, args);
+  }
+
+  /** Runs a command to its end with JVM options, such as {@code -Ddw...} overrides. */
+  public Outcome run(List<String> jvmArgs, String stdin, String... args)
+      throws IOException, InterruptedException {
+    Process process = start(jvmArgs, args);
     process.getOutputStream().write(stdin.getBytes(StandardCharsets.UTF_8));
     process.getOutputStream().close();
     if (!process.waitFor(90, TimeUnit.SECONDS)) {

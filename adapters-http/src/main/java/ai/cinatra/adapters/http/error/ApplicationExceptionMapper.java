@@ -5,6 +5,7 @@ import ai.cinatra.application.error.ConflictException;
 import ai.cinatra.application.error.ForbiddenException;
 import ai.cinatra.application.error.InvalidInputException;
 import ai.cinatra.application.error.NotFoundException;
+import ai.cinatra.application.error.OAuthException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 
@@ -16,7 +17,8 @@ public final class ApplicationExceptionMapper implements ExceptionMapper<Applica
     return problem(statusOf(exception), exception.getMessage());
   }
 
-  static Response.Status statusOf(ApplicationException exception) {
+  /** The HTTP status of an application error; the MCP servlet answers with the same. */
+  public static Response.Status statusOf(ApplicationException exception) {
     if (exception instanceof NotFoundException) {
       return Response.Status.NOT_FOUND;
     } else if (exception instanceof ForbiddenException) {
@@ -25,6 +27,8 @@ public final class ApplicationExceptionMapper implements ExceptionMapper<Applica
       return Response.Status.CONFLICT;
     } else if (exception instanceof InvalidInputException) {
       return Response.Status.BAD_REQUEST;
+    } else if (exception instanceof OAuthException oauth) {
+      return Response.Status.fromStatusCode(oauth.code().httpStatus());
     }
     throw new IllegalStateException("unmapped application error " + exception.getClass());
   }

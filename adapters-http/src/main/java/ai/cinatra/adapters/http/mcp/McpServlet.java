@@ -1,11 +1,9 @@
 package ai.cinatra.adapters.http.mcp;
 
+import ai.cinatra.adapters.http.error.ApplicationExceptionMapper;
 import ai.cinatra.adapters.http.error.ControlCharacterInterceptor;
 import ai.cinatra.adapters.http.mcp.jsonrpc.JsonRpc;
 import ai.cinatra.application.error.ApplicationException;
-import ai.cinatra.application.error.ConflictException;
-import ai.cinatra.application.error.ForbiddenException;
-import ai.cinatra.application.error.NotFoundException;
 import ai.cinatra.application.port.in.oauth.ServerAddressQuery;
 import ai.cinatra.domain.access.Actor;
 import ai.cinatra.domain.error.InvalidValueException;
@@ -167,15 +165,10 @@ public final class McpServlet extends HttpServlet {
     if (failure instanceof InvalidValueException) {
       return McpReply.json(400, JsonRpc.error(null, JsonRpc.INVALID_PARAMS, failure.getMessage()));
     }
-    if (failure instanceof ApplicationException) {
-      int status =
-          failure instanceof NotFoundException
-              ? 404
-              : failure instanceof ForbiddenException
-                  ? 403
-                  : failure instanceof ConflictException ? 409 : 400;
+    if (failure instanceof ApplicationException known) {
       return McpReply.json(
-          status, JsonRpc.error(null, JsonRpc.INVALID_REQUEST, failure.getMessage()));
+          ApplicationExceptionMapper.statusOf(known).getStatusCode(),
+          JsonRpc.error(null, JsonRpc.INVALID_REQUEST, failure.getMessage()));
     }
     if (outage.test(failure)) {
       LOG.warn("the database is unreachable: {}", failure.toString());

@@ -49,15 +49,7 @@ class McpProtocolTest {
   private final Sessions sessions = new Sessions();
   private final InMemoryStreams streams = new InMemoryStreams();
   private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor();
-  private final McpLimits limits =
-      new McpLimits(
-          64,
-          1024,
-          true,
-          Duration.ofSeconds(1),
-          Duration.ofMinutes(5),
-          Duration.ofMillis(50),
-          Duration.ofSeconds(5));
+  private final McpLimits limits = TestLimits.of(true, Duration.ofSeconds(5));
   private final McpProtocol protocol = protocol(limits);
 
   @AfterEach
@@ -249,16 +241,7 @@ class McpProtocolTest {
         protocol.stream(null, session, "not an event id", "text/event-stream", alice);
     assertThat(badResume.status()).isEqualTo(400);
 
-    McpProtocol off =
-        protocol(
-            new McpLimits(
-                64,
-                1024,
-                false,
-                Duration.ofSeconds(1),
-                Duration.ofMinutes(5),
-                Duration.ofMillis(50),
-                Duration.ofSeconds(5)));
+    McpProtocol off = protocol(TestLimits.of(false, Duration.ofSeconds(5)));
     McpReply notAllowed = off.stream(null, session, null, "text/event-stream", alice);
     assertThat(notAllowed.status()).isEqualTo(405);
     assertThat(notAllowed.headers()).containsEntry("Allow", "POST, DELETE");

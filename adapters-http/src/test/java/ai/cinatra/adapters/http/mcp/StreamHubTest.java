@@ -45,16 +45,8 @@ class StreamHubTest {
   }
 
   private StreamHub hub(Duration clientRequestTimeout) {
-    McpLimits limits =
-        new McpLimits(
-            64,
-            1024,
-            true,
-            Duration.ofSeconds(1),
-            Duration.ofMinutes(5),
-            Duration.ofMillis(20),
-            clientRequestTimeout);
-    return new StreamHub(streams, limits, Runnable::run, scheduler, JSON);
+    return new StreamHub(
+        streams, TestLimits.of(true, clientRequestTimeout), Runnable::run, scheduler, JSON);
   }
 
   private static McpSession session(String name) {
