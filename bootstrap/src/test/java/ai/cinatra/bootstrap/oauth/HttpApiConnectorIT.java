@@ -131,7 +131,10 @@ class HttpApiConnectorIT {
                       "operation": "report_slow", "timeoutSeconds": 1, "arguments": {}}]}
           """);
       jar.ok("", "agent", "install", agent.toString());
-      assertThat(member.toolNames()).contains("cinatra_slow-report");
+      // The command line is another process: the server learns of the agent from the change
+      // counter it polls, within the same guarantee as a role change.
+      AnotherNode.awaitSeen(
+          "the installed agent's tool", () -> member.toolNames().contains("cinatra_slow-report"));
       String runId = member.ok("cinatra_slow-report", "{}").get("runId").asText();
       JsonNode run = member.pollUntil(runId, "completed", "failed", "stopped");
       assertThat(run.get("status").asText()).isEqualTo("failed");
