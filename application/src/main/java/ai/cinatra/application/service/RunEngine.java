@@ -10,15 +10,17 @@ import ai.cinatra.application.port.out.StepGateway;
 import ai.cinatra.domain.access.Actor;
 import ai.cinatra.domain.account.Account;
 import ai.cinatra.domain.agent.AgentDefinition;
+import ai.cinatra.domain.agent.ApprovalStep;
+import ai.cinatra.domain.agent.ConnectorStep;
+import ai.cinatra.domain.agent.MessageStep;
+import ai.cinatra.domain.agent.ModelStep;
+import ai.cinatra.domain.agent.ObjectsSaveStep;
 import ai.cinatra.domain.agent.Step;
-import ai.cinatra.domain.agent.StepKind;
-import ai.cinatra.domain.agent.Template;
 import ai.cinatra.domain.error.InvalidValueException;
 import ai.cinatra.domain.oauth.ClientId;
 import ai.cinatra.domain.oauth.GrantId;
 import ai.cinatra.domain.run.AgentRun;
 import ai.cinatra.domain.run.EventType;
-import ai.cinatra.domain.run.PendingApproval;
 import ai.cinatra.domain.run.RunId;
 import ai.cinatra.domain.run.RunStatus;
 import java.time.Clock;
@@ -50,8 +52,11 @@ public final class RunEngine implements ExecuteRunUseCase {
   private final RunRepository runs;
   private final AgentRepository agents;
   private final AccountRepository accounts;
-  private final ObjectsUseCase objects;
-  private final StepGateway gateway;
+  private final MessageStepExecutor message = new MessageStepExecutor();
+  private final ApprovalStepExecutor approval = new ApprovalStepExecutor();
+  private final ModelStepExecutor model;
+  private final ConnectorStepExecutor connector;
+  private final ObjectsSaveStepExecutor objectsSave;
   private final RunStore store;
   private final Duration stepTimeout;
   private final Clock clock;
@@ -72,8 +77,9 @@ public final class RunEngine implements ExecuteRunUseCase {
     this.runs = runs;
     this.agents = agents;
     this.accounts = accounts;
-    this.objects = objects;
-    this.gateway = gateway;
+    this.model = new ModelStepExecutor(gateway);
+    this.connector = new ConnectorStepExecutor(gateway);
+    this.objectsSave = new ObjectsSaveStepExecutor(objects, this::actingAs);
     this.store = store;
     this.clock = clock;
   }
@@ -110,21 +116,22 @@ public final class RunEngine implements ExecuteRunUseCase {
       }
       Step step = agent.get().steps().get(run.position());
       RunEvents events = new RunEvents().add(EventType.STEP_STARTED, Map.of("stepName", step.id()));
-      Object output;
       Duration limit = step.timeout().orElse(stepTimeout);
       Instant began = clock.instant();
+      Object output;
       try {
-        Optional<PendingApproval> approval = approvalOf(step, context(run));
-        if (approval.isPresent()) {
+        StepExecutor.Outcome outcome =
+            execute(step, new StepExecutor.StepContext(run, events, limit));
+        if (outcome instanceof StepExecutor.Outcome.Paused paused) {
           Map<String, Object> interrupt = new LinkedHashMap<>();
           interrupt.put("stepId", step.id());
-          interrupt.put("title", step.settings().getOrDefault("title", "Approval needed"));
-          interrupt.put("screen", approval.get().screen());
-          interrupt.put("proposed", approval.get().proposed());
-          store.save(run, run.pause(approval.get()), events.add(EventType.INTERRUPT, interrupt));
+          interrupt.put("title", paused.title());
+          interrupt.put("screen", paused.approval().screen());
+          interrupt.put("proposed", paused.approval().proposed());
+          store.save(run, run.pause(paused.approval()), events.add(EventType.INTERRUPT, interrupt));
           return false;
         }
-        output = perform(run, step, events, limit);
+        output = ((StepExecutor.Outcome.Done) outcome).output();
         if (overran(began, limit)) {
           fail(run, timedOut(step, limit, "it finished too late"));
           return false;
@@ -161,79 +168,20 @@ public final class RunEngine implements ExecuteRunUseCase {
         + "); set timeoutSeconds on the step to allow longer";
   }
 
-  private static Optional<PendingApproval> approvalOf(Step step, Map<String, Object> context) {
-    if (step.kind() != StepKind.APPROVAL) {
-      return Optional.empty();
+  /** The executor of the step's kind; the step types are sealed, so the list is complete. */
+  private StepExecutor.Outcome execute(Step step, StepExecutor.StepContext context) {
+    if (step instanceof MessageStep s) {
+      return message.execute(s, context);
+    } else if (step instanceof ModelStep s) {
+      return model.execute(s, context);
+    } else if (step instanceof ConnectorStep s) {
+      return connector.execute(s, context);
+    } else if (step instanceof ObjectsSaveStep s) {
+      return objectsSave.execute(s, context);
+    } else if (step instanceof ApprovalStep s) {
+      return approval.execute(s, context);
     }
-    @SuppressWarnings("unchecked")
-    Map<String, Object> screen = (Map<String, Object>) step.settings().get("screen");
-    Object proposed = Template.render(step.settings().getOrDefault("proposed", Map.of()), context);
-    @SuppressWarnings("unchecked")
-    Map<String, Object> values =
-        proposed instanceof Map<?, ?> m ? (Map<String, Object>) m : Map.of("value", proposed);
-    return Optional.of(new PendingApproval(step.id(), screen, values));
-  }
-
-  private Object perform(AgentRun run, Step step, RunEvents events, Duration limit) {
-    Map<String, Object> context = context(run);
-    Map<String, Object> settings = step.settings();
-    String messageId = run.id() + ":" + step.id();
-    switch (step.kind()) {
-      case MESSAGE -> {
-        String text = String.valueOf(Template.render(settings.get("text"), context));
-        message(events, messageId, text);
-        return Map.of("text", text);
-      }
-      case MODEL -> {
-        String text =
-            gateway.askModel(
-                String.valueOf(Template.render(settings.getOrDefault("system", ""), context)),
-                String.valueOf(Template.render(settings.get("prompt"), context)),
-                limit);
-        message(events, messageId, text);
-        return Map.of("text", text);
-      }
-      case OBJECTS_SAVE -> {
-        if (!(Template.render(settings.get("data"), context) instanceof Map<?, ?> data)) {
-          throw new InvalidValueException("data must render to a JSON object");
-        }
-        @SuppressWarnings("unchecked")
-        Map<String, Object> fields = (Map<String, Object>) data;
-        var saved =
-            objects.saveObject(
-                actingAs(run),
-                fields,
-                Optional.ofNullable((String) settings.get("typeHint")),
-                Optional.empty());
-        events.add(
-            EventType.STATE_SNAPSHOT,
-            Map.of("objectId", saved.object().id().toString(), "isNew", saved.isNew()));
-        return Map.of("objectId", saved.object().id().toString(), "isNew", saved.isNew());
-      }
-      case CONNECTOR -> {
-        String name = settings.get("connector") + "_" + settings.get("operation");
-        @SuppressWarnings("unchecked")
-        Map<String, Object> arguments =
-            (Map<String, Object>)
-                Template.render(settings.getOrDefault("arguments", Map.of()), context);
-        events.add(
-            EventType.TOOL_CALL_START, Map.of("toolCallId", messageId, "toolCallName", name));
-        events.add(EventType.TOOL_CALL_ARGS, Map.of("toolCallId", messageId, "args", arguments));
-        events.add(EventType.TOOL_CALL_END, Map.of("toolCallId", messageId));
-        Map<String, Object> result =
-            gateway.callConnector(
-                String.valueOf(settings.get("connector")),
-                String.valueOf(settings.get("operation")),
-                arguments,
-                messageId,
-                limit);
-        events.add(EventType.TOOL_CALL_RESULT, Map.of("toolCallId", messageId, "content", result));
-        return result;
-      }
-      default ->
-          throw new InvalidValueException(
-              "step kind " + step.kind().wireName() + " cannot run here");
-    }
+    throw new IllegalStateException("no executor for " + step.getClass().getSimpleName());
   }
 
   /** The starter, with the role they have now: a demoted starter's run may no longer write. */
@@ -251,16 +199,6 @@ public final class RunEngine implements ExecuteRunUseCase {
         RUN_CLIENT,
         new GrantId(run.id().value()),
         Set.of());
-  }
-
-  private static void message(RunEvents events, String messageId, String text) {
-    events.add(EventType.TEXT_MESSAGE_START, Map.of("messageId", messageId, "role", "assistant"));
-    events.add(EventType.TEXT_MESSAGE_CONTENT, Map.of("messageId", messageId, "delta", text));
-    events.add(EventType.TEXT_MESSAGE_END, Map.of("messageId", messageId));
-  }
-
-  private static Map<String, Object> context(AgentRun run) {
-    return Map.of("inputs", run.inputs(), "steps", run.outputs());
   }
 
   private static RunEvents finished(String status) {

@@ -18,23 +18,22 @@ import ai.cinatra.domain.access.AccessPolicy;
 import ai.cinatra.domain.access.Actor;
 import ai.cinatra.domain.access.Primitive;
 import ai.cinatra.domain.account.Role;
-import ai.cinatra.domain.agent.AgentDefinition;
 import ai.cinatra.domain.agent.AgentId;
-import ai.cinatra.domain.agent.Step;
 import ai.cinatra.domain.error.InvalidValueException;
 import ai.cinatra.domain.paging.PageCursor;
 import ai.cinatra.domain.run.AgentRun;
-import ai.cinatra.domain.run.ApprovalDecision;
+import ai.cinatra.domain.run.ApprovalAnswer;
 import ai.cinatra.domain.run.EventType;
+import ai.cinatra.domain.run.PendingApproval;
 import ai.cinatra.domain.run.RunEvent;
 import ai.cinatra.domain.run.RunId;
 import ai.cinatra.domain.run.RunStatus;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 
 /** Agent runs as people and clients meet them; the work itself is the RunEngine's. */
 public final class RunService implements RunsUseCase {
@@ -143,44 +142,31 @@ public final class RunService implements RunsUseCase {
                 throw new ConflictException(
                     "run " + id + " is " + run.status().wireName() + ", not waiting for approval");
               }
-              Map<String, Object> answer =
-                  new LinkedHashMap<>(run.pendingApproval().get().proposed());
-              answer.putAll(
-                  userResponse.orElseGet(
-                      () ->
-                          Map.of(
-                              "decision",
-                              "approve",
-                              "note",
-                              approvalNote.orElse(DEFAULT_APPROVAL_NOTE))));
-              ApprovalDecision decision = decisionOf(answer);
-              List<String> problems =
-                  schemas.problems(run.pendingApproval().get().screen(), answer);
+              PendingApproval pending = run.pendingApproval().get();
+              ApprovalAnswer answer = answerOf(pending, userResponse, approvalNote);
+              List<String> problems = schemas.problems(pending.screen(), answer.values());
               if (!problems.isEmpty()) {
                 throw new InvalidInputException(
                     "the answer does not fit the approval's screen: "
                         + String.join("; ", problems)
                         + "; the run is still waiting for an answer");
               }
+              OptionalInt onReject =
+                  agents
+                      .find(run.agent())
+                      .flatMap(a -> a.onReject().map(a::positionOf))
+                      .orElse(OptionalInt.empty());
+              AgentRun next = run.answer(answer, onReject, clock.instant());
               RunEvents produced =
                   new RunEvents()
                       .add(
                           EventType.RESUME,
-                          Map.of(
-                              "stepId", run.pendingApproval().get().stepId(), "response", answer));
-              if (decision == ApprovalDecision.APPROVE) {
-                return store.save(run, run.resume(answer), produced);
+                          Map.of("stepId", pending.stepId(), "response", answer.values()));
+              if (next.status() == RunStatus.STOPPED) {
+                produced.add(
+                    EventType.RUN_FINISHED, Map.of("status", "stopped", "reason", "rejected"));
               }
-              AgentDefinition agent = agents.find(run.agent()).orElse(null);
-              Optional<String> branch = agent == null ? Optional.empty() : agent.onReject();
-              if (branch.isEmpty()) {
-                return store.save(
-                    run,
-                    run.stop(clock.instant()),
-                    produced.add(
-                        EventType.RUN_FINISHED, Map.of("status", "stopped", "reason", "rejected")));
-              }
-              return store.save(run, run.resumeAt(answer, indexOf(agent, branch.get())), produced);
+              return store.save(run, next, produced);
             });
     if (resumed.status() == RunStatus.RUNNING) {
       scheduler.schedule(id);
@@ -188,9 +174,12 @@ public final class RunService implements RunsUseCase {
     return view(resumed, 0);
   }
 
-  private static ApprovalDecision decisionOf(Map<String, Object> answer) {
+  private static ApprovalAnswer answerOf(
+      PendingApproval pending,
+      Optional<Map<String, Object>> userResponse,
+      Optional<String> approvalNote) {
     try {
-      return ApprovalDecision.of(answer.get("decision"));
+      return ApprovalAnswer.of(pending, userResponse, approvalNote.orElse(DEFAULT_APPROVAL_NOTE));
     } catch (InvalidValueException e) {
       throw new InvalidInputException(e.getMessage());
     }
@@ -254,16 +243,6 @@ public final class RunService implements RunsUseCase {
     return runs.find(id)
         .filter(r -> AccessPolicy.maySee(actor, r))
         .orElseThrow(() -> new NotFoundException("no run with id " + id));
-  }
-
-  private static int indexOf(AgentDefinition agent, String stepId) {
-    List<Step> steps = agent.steps();
-    for (int i = 0; i < steps.size(); i++) {
-      if (steps.get(i).id().equals(stepId)) {
-        return i;
-      }
-    }
-    throw new IllegalStateException("onReject names a step the agent lacks: " + stepId);
   }
 
   /** The cursor after a run: its creation time and id, so runs created together are not lost. */

@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Set;
 
 /**
@@ -58,8 +59,17 @@ public record AgentDefinition(
     document = Collections.unmodifiableMap(new LinkedHashMap<>(document));
   }
 
+  /** The position of the step with this id, if the agent has one. */
+  public OptionalInt positionOf(String stepId) {
+    for (int i = 0; i < steps.size(); i++) {
+      if (steps.get(i).id().equals(stepId)) {
+        return OptionalInt.of(i);
+      }
+    }
+    return OptionalInt.empty();
+  }
+
   /** Reads a definition document (parsed JSON), saying exactly what is wrong when it is wrong. */
-  @SuppressWarnings("unchecked")
   public static AgentDefinition parse(Map<String, Object> document) {
     if (document == null) {
       throw new InvalidValueException("an agent definition is a JSON object");
@@ -73,20 +83,17 @@ public record AgentDefinition(
       if (!(raw instanceof Map<?, ?> step)) {
         throw new InvalidValueException("each step is a JSON object");
       }
-      Map<String, Object> settings = new LinkedHashMap<>((Map<String, Object>) step);
-      Object stepId = settings.remove("id");
-      StepKind kind = StepKind.parse(settings.remove("kind"));
-      steps.add(new Step(stepId instanceof String s ? s : null, kind, settings));
+      steps.add(Step.parse(step));
     }
     Object schema = document.getOrDefault("inputSchema", Map.of("type", "object"));
-    if (!(schema instanceof Map<?, ?>)) {
+    if (!(schema instanceof Map<?, ?> inputSchema)) {
       throw new InvalidValueException("inputSchema is a JSON schema object");
     }
     return new AgentDefinition(
         new AgentId(text(document, "agentId")),
         text(document, "name"),
         document.get("description") instanceof String d ? d : "",
-        (Map<String, Object>) schema,
+        JsonValues.object(inputSchema),
         steps,
         Optional.ofNullable(document.get("onReject") instanceof String r ? r : null),
         document);

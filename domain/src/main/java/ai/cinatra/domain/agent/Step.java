@@ -1,56 +1,51 @@
 package ai.cinatra.domain.agent;
 
-import ai.cinatra.domain.error.InvalidValueException;
 import java.time.Duration;
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /**
- * One step of an agent: an id unique in the agent, a kind, and the kind's settings (which may set
- * its own {@code timeoutSeconds}).
+ * One step of an agent: an id unique in the agent, what it does (one record per kind) and its own
+ * time limit when it sets one ({@code timeoutSeconds}).
  */
-public record Step(String id, StepKind kind, Map<String, Object> settings) {
+public sealed interface Step
+    permits MessageStep, ConnectorStep, ObjectsSaveStep, ApprovalStep, ModelStep {
   /** The longest a step may set for itself: an hour. */
-  public static final int MAX_TIMEOUT_SECONDS = 3600;
+  int MAX_TIMEOUT_SECONDS = StepFields.MAX_TIMEOUT_SECONDS;
 
-  private static final Pattern ID = Pattern.compile("[a-zA-Z][a-zA-Z0-9_-]{0,62}");
+  String id();
 
-  public Step {
-    if (id == null || !ID.matcher(id).matches()) {
-      throw new InvalidValueException(
-          "a step id is 1 to 63 letters, digits, '-' or '_', starting with a letter: " + id);
-    }
-    if (kind == null || settings == null) {
-      throw new InvalidValueException("step " + id + " needs a kind");
-    }
-    for (String field : kind.requiredFields()) {
-      if (!settings.containsKey(field) || settings.get(field) == null) {
-        throw new InvalidValueException(
-            "step " + id + " (" + kind.wireName() + ") needs the field '" + field + "'");
-      }
-    }
-    if (kind == StepKind.APPROVAL && !(settings.get("screen") instanceof Map)) {
-      throw new InvalidValueException("step " + id + ": screen is a JSON schema object");
-    }
-    Object timeout = settings.get("timeoutSeconds");
-    if (timeout != null
-        && !(timeout instanceof Number seconds
-            && seconds.doubleValue() == seconds.longValue()
-            && seconds.longValue() >= 1
-            && seconds.longValue() <= MAX_TIMEOUT_SECONDS)) {
-      throw new InvalidValueException(
-          "step " + id + ": timeoutSeconds is a whole number from 1 to " + MAX_TIMEOUT_SECONDS);
-    }
-    settings = Collections.unmodifiableMap(new LinkedHashMap<>(settings));
-  }
+  /** The step's own time limit, when it sets one. */
+  Optional<Duration> timeout();
 
-  /** The step's own time limit, when it sets one ({@code timeoutSeconds}). */
-  public Optional<Duration> timeout() {
-    return settings.get("timeoutSeconds") instanceof Number seconds
-        ? Optional.of(Duration.ofSeconds(seconds.longValue()))
-        : Optional.empty();
+  StepKind kind();
+
+  /** Reads one step of a definition document, saying exactly what is wrong when it is wrong. */
+  static Step parse(Map<?, ?> raw) {
+    StepFields fields = new StepFields(raw);
+    String id = fields.id();
+    Optional<Duration> timeout = fields.timeout();
+    return switch (fields.kind()) {
+      case MESSAGE -> new MessageStep(id, timeout, fields.text("text"));
+      case MODEL ->
+          new ModelStep(
+              id, timeout, fields.optionalText("system").orElse(""), fields.text("prompt"));
+      case CONNECTOR ->
+          new ConnectorStep(
+              id,
+              timeout,
+              fields.text("connector"),
+              fields.text("operation"),
+              fields.optionalObject("arguments").orElse(Map.of()));
+      case OBJECTS_SAVE ->
+          new ObjectsSaveStep(id, timeout, fields.value("data"), fields.optionalText("typeHint"));
+      case APPROVAL ->
+          new ApprovalStep(
+              id,
+              timeout,
+              fields.optionalText("title").orElse(ApprovalStep.DEFAULT_TITLE),
+              fields.object("screen"),
+              fields.optionalValue("proposed").orElse(Map.of()));
+    };
   }
 }

@@ -18,15 +18,12 @@ public final class Template {
   private Template() {}
 
   /** Renders strings anywhere inside maps and lists; other values pass through. */
-  @SuppressWarnings("unchecked")
   public static Object render(Object value, Map<String, Object> context) {
     if (value instanceof String text) {
       return renderText(text, context);
     }
     if (value instanceof Map<?, ?> map) {
-      Map<String, Object> rendered = new LinkedHashMap<>();
-      ((Map<String, Object>) map).forEach((k, v) -> rendered.put(k, render(v, context)));
-      return rendered;
+      return renderObject(map, context);
     }
     if (value instanceof List<?> list) {
       List<Object> rendered = new ArrayList<>();
@@ -34,6 +31,19 @@ public final class Template {
       return rendered;
     }
     return value;
+  }
+
+  /** Renders every value of an object; its keys stay as they are. */
+  public static Map<String, Object> renderObject(Map<?, ?> object, Map<String, Object> context) {
+    Map<String, Object> rendered = new LinkedHashMap<>();
+    object.forEach((k, v) -> rendered.put(String.valueOf(k), render(v, context)));
+    return rendered;
+  }
+
+  /** Renders a text template to text; a single placeholder with no value becomes empty. */
+  public static String text(String template, Map<String, Object> context) {
+    Object rendered = renderText(template, context);
+    return rendered == null ? "" : rendered.toString();
   }
 
   private static Object renderText(String text, Map<String, Object> context) {

@@ -8,6 +8,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 
 /**
  * One run of an agent and its state machine. {@code position} is the index of the next step to run;
@@ -130,6 +131,21 @@ public record AgentRun(
         error,
         startedAt,
         null);
+  }
+
+  /**
+   * Where an answered approval takes the run: approved, on to the next step; rejected, to the
+   * agent's rejection branch when it has one ({@code onRejectPosition}), else stopped. The answer's
+   * values become the approval step's output either way.
+   */
+  public AgentRun answer(ApprovalAnswer answer, OptionalInt onRejectPosition, Instant now) {
+    if (answer.decision() == ApprovalDecision.APPROVE) {
+      return resume(answer.values());
+    }
+    if (onRejectPosition.isPresent()) {
+      return resumeAt(answer.values(), onRejectPosition.getAsInt());
+    }
+    return stop(now);
   }
 
   public AgentRun complete(Instant now) {

@@ -7,6 +7,7 @@ import ai.cinatra.domain.error.InvalidValueException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class AgentDefinitionTest {
@@ -31,7 +32,9 @@ class AgentDefinitionTest {
     assertThat(agent.steps())
         .extracting(Step::kind)
         .containsExactly(StepKind.MESSAGE, StepKind.APPROVAL);
-    assertThat(agent.steps().get(0).settings()).containsOnlyKeys("text");
+    assertThat(agent.steps().get(0))
+        .isEqualTo(new MessageStep("hello", Optional.empty(), "Hi {{inputs.name}}"));
+    assertThat(((ApprovalStep) agent.steps().get(1)).title()).isEqualTo(ApprovalStep.DEFAULT_TITLE);
     assertThat(agent.onReject()).isEmpty();
   }
 

@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.function.UnaryOperator;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
@@ -102,6 +103,28 @@ class AgentRunTest {
     assertThat(resumed.position()).isEqualTo(2);
     assertThat(resumed.outputs()).containsEntry("approve", Map.of("decision", "approve"));
     assertThat(resumed.pendingApproval()).isEmpty();
+  }
+
+  @Test
+  void anAnsweredApproval_movesOn_branchesOnRejection_orStops() {
+    AgentRun paused = queued().start(T0).stepDone("first", "hello").pause(APPROVAL);
+    ApprovalAnswer approve =
+        new ApprovalAnswer(ApprovalDecision.APPROVE, Map.of("decision", "approve"));
+    ApprovalAnswer reject =
+        new ApprovalAnswer(ApprovalDecision.REJECT, Map.of("decision", "reject"));
+
+    AgentRun approved = paused.answer(approve, OptionalInt.of(0), T0);
+    assertThat(approved.status()).isEqualTo(RunStatus.RUNNING);
+    assertThat(approved.position()).as("the branch is for rejections only").isEqualTo(2);
+
+    AgentRun branched = paused.answer(reject, OptionalInt.of(5), T0);
+    assertThat(branched.status()).isEqualTo(RunStatus.RUNNING);
+    assertThat(branched.position()).isEqualTo(5);
+    assertThat(branched.outputs()).containsEntry("approve", Map.of("decision", "reject"));
+
+    AgentRun stopped = paused.answer(reject, OptionalInt.empty(), T0.plusSeconds(3));
+    assertThat(stopped.status()).isEqualTo(RunStatus.STOPPED);
+    assertThat(stopped.endedAt()).contains(T0.plusSeconds(3));
   }
 
   @Test

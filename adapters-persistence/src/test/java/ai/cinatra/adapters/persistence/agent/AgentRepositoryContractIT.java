@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import ai.cinatra.adapters.persistence.TestDatabase;
 import ai.cinatra.domain.agent.AgentDefinition;
 import ai.cinatra.domain.agent.AgentId;
+import ai.cinatra.domain.agent.MessageStep;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -54,7 +55,8 @@ class AgentRepositoryContractIT {
     assertThat(agents.install(agent("writer", "one"), T0)).isTrue();
     assertThat(agents.install(agent("writer", "two"), T0)).isFalse();
     AgentDefinition stored = agents.find(new AgentId("writer")).orElseThrow();
-    assertThat(stored.steps().get(0).settings()).containsEntry("text", "two");
+    assertThat(stored.steps().get(0)).isInstanceOf(MessageStep.class);
+    assertThat(((MessageStep) stored.steps().get(0)).text()).isEqualTo("two");
     assertThat(agents.find(new AgentId("other"))).isEmpty();
   }
 
