@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** Every house rule holds on the production classes of all seven modules. */
+/** Every house rule holds on the production classes of all eight modules. */
 class ArchitectureTest {
   private static final String ROOT = "ai.cinatra";
 
@@ -30,6 +30,7 @@ class ArchitectureTest {
             "ai.cinatra.adapters.http.page.HomeResource",
             "ai.cinatra.adapters.persistence.account.JdbiAccountRepository",
             "ai.cinatra.adapters.oauth.Argon2PasswordHasher",
+            "ai.cinatra.adapters.outbound.OpenAiCompatibleLanguageModel",
             "ai.cinatra.bootstrap.CinatraApplication")
         .noneMatch(name -> name.startsWith("ai.cinatra.planted"));
   }
@@ -57,6 +58,16 @@ class ArchitectureTest {
   @Test
   void packagesHaveNoCycles() {
     CinatraRules.noPackageCycles(ROOT).check(PRODUCTION);
+  }
+
+  @Test
+  void inboundNeverCallsOut() {
+    CinatraRules.inboundNeverCallsOut(ROOT).check(PRODUCTION);
+  }
+
+  @Test
+  void coreNamesNoWireFormat() {
+    CinatraRules.coreNamesNoWireFormat(ROOT).check(PRODUCTION);
   }
 
   @Test

@@ -67,6 +67,7 @@ class PlantedViolationsTest {
           Map.entry("swagger-core", new String[] {"persistence.UsesSwagger"}),
           Map.entry("FreeMarker", new String[] {"oauth.UsesFreeMarker"}),
           Map.entry("Jackson", new String[] {"oauth.UsesJackson"}),
+          Map.entry("Jetty's HTTP client", new String[] {"http.UsesJettyClient"}),
           Map.entry("MapStruct", new String[] {"oauth.UsesMapStruct"}),
           Map.entry("JDBC drivers", new String[] {"http.UsesH2", "http.UsesPostgresDriver"}));
 
@@ -101,6 +102,26 @@ class PlantedViolationsTest {
     assertThatThrownBy(() -> CinatraRules.noPackageCycles(root).check(planted("cycle")))
         .isInstanceOf(AssertionError.class)
         .hasMessageContaining("Cycle detected");
+  }
+
+  @Test
+  void inbound_refusesTheHttpAdapterCallingOut() {
+    String root = PLANTED + ".callingout";
+    assertThatThrownBy(() -> CinatraRules.inboundNeverCallsOut(root).check(planted("callingout")))
+        .isInstanceOf(AssertionError.class)
+        .hasMessageContaining(root + ".adapters.http.Resource")
+        .hasMessageContaining(root + ".application.port.out.remote.Webhooks");
+  }
+
+  @Test
+  void wireFormat_refusesTheCoreSpellingOrNamingOne() {
+    String root = PLANTED + ".wireformat";
+    assertThatThrownBy(() -> CinatraRules.coreNamesNoWireFormat(root).check(planted("wireformat")))
+        .isInstanceOf(AssertionError.class)
+        .hasMessageContaining(root + ".application.service.AskService spells a wire format")
+        .hasMessageContaining("names chat/completions")
+        .hasMessageContaining(root + ".domain.ChatCompletionRequest is named for a wire format")
+        .hasMessageNotContaining(root + ".domain.Prompt");
   }
 
   @Test

@@ -1,13 +1,15 @@
 package ai.cinatra.bootstrap;
 
+import ai.cinatra.adapters.http.mcp.jsonrpc.JsonRpc;
 import ai.cinatra.adapters.http.mcp.tool.NetworkntJsonSchemaCheck;
-import ai.cinatra.adapters.http.outbound.JettyClientMetadataDocuments;
-import ai.cinatra.adapters.http.outbound.JettyHttpOutbound;
 import ai.cinatra.adapters.oauth.Argon2PasswordHasher;
 import ai.cinatra.adapters.oauth.Jose4jAccessTokens;
 import ai.cinatra.adapters.oauth.KeyEncryption;
 import ai.cinatra.adapters.oauth.RsaSigningKeyFactory;
 import ai.cinatra.adapters.oauth.SealedSecrets;
+import ai.cinatra.adapters.outbound.JettyClientMetadataDocuments;
+import ai.cinatra.adapters.outbound.JettyHttpOutbound;
+import ai.cinatra.adapters.outbound.OpenAiCompatibleLanguageModel;
 import ai.cinatra.adapters.persistence.JdbiSetup;
 import ai.cinatra.adapters.persistence.JdbiTransactions;
 import ai.cinatra.adapters.persistence.access.JdbiPersonalAccessTokenRepository;
@@ -41,6 +43,7 @@ import ai.cinatra.application.port.out.AgentRepository;
 import ai.cinatra.application.port.out.ConnectorRepository;
 import ai.cinatra.application.port.out.GrantRepository;
 import ai.cinatra.application.port.out.McpSessionRepository;
+import ai.cinatra.application.port.out.remote.OutboundHttp;
 import ai.cinatra.application.service.AccountAdminService;
 import ai.cinatra.application.service.AccountService;
 import ai.cinatra.application.service.AgentService;
@@ -127,7 +130,8 @@ record Wiring(
     McpSessionRepository mcpSessions =
         new CachedMcpSessionRepository(new JdbiMcpSessionRepository(jdbi), accessCache);
     McpStreamService mcpStreams =
-        new McpStreamService(new JdbiMcpMessageRepository(jdbi), mcpSessions, clock);
+        new McpStreamService(
+            new JdbiMcpMessageRepository(jdbi), mcpSessions, clock, JsonRpc.TOOLS_LIST_CHANGED);
     Argon2PasswordHasher hasher = new Argon2PasswordHasher();
     JdbiClientRepository clients = new JdbiClientRepository(jdbi);
     GrantRepository grants = new CachedGrantRepository(new JdbiGrantRepository(jdbi), accessCache);
@@ -156,16 +160,19 @@ record Wiring(
     ObjectService objectService = new ObjectService(objects, lists, audit, transactions, clock);
     ConnectorRepository connectorStore =
         new CachedConnectorRepository(new JdbiConnectorRepository(jdbi), accessCache);
+    OutboundHttp outbound =
+        new JettyHttpOutbound(
+            Duration.ofSeconds(5),
+            Duration.ofSeconds(30),
+            MAX_CONNECTOR_RESPONSE_BYTES,
+            configuration.getConnectors().allowedPrivateHosts());
     ConnectorService connectorService =
         new ConnectorService(
             connectorStore,
             new SealedSecrets(keyEncryption),
-            new JettyHttpOutbound(
-                Duration.ofSeconds(5),
-                Duration.ofSeconds(30),
-                MAX_CONNECTOR_RESPONSE_BYTES,
-                configuration.getConnectors().allowedPrivateHosts()),
+            outbound,
             new JdbiModelProviderRepository(jdbi),
+            new OpenAiCompatibleLanguageModel(outbound),
             audit,
             transactions,
             mcpStreams::announceToolsChangedToEveryone,

@@ -9,6 +9,7 @@ public abstract sealed class ApplicationException extends RuntimeException
         ForbiddenException,
         ConflictException,
         InvalidInputException,
+        UpstreamException,
         OAuthException {
   private static final long serialVersionUID = 1L;
 

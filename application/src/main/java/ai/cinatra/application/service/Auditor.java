@@ -4,6 +4,7 @@ import ai.cinatra.application.error.ConflictException;
 import ai.cinatra.application.error.ForbiddenException;
 import ai.cinatra.application.error.InvalidInputException;
 import ai.cinatra.application.error.NotFoundException;
+import ai.cinatra.application.error.UpstreamException;
 import ai.cinatra.application.port.out.AuditRepository;
 import ai.cinatra.application.port.out.TransactionRunner;
 import ai.cinatra.domain.access.AccessPolicy;
@@ -78,6 +79,9 @@ final class Auditor {
       throw e;
     } catch (InvalidInputException | InvalidValueException e) {
       record(actor, action, target, "invalid");
+      throw e;
+    } catch (UpstreamException e) {
+      record(actor, action, target, "upstream_failed");
       throw e;
     }
   }

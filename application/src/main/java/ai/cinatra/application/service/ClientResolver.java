@@ -2,8 +2,8 @@ package ai.cinatra.application.service;
 
 import ai.cinatra.application.error.OAuthException;
 import ai.cinatra.application.error.OAuthException.Code;
-import ai.cinatra.application.port.out.ClientMetadataDocuments;
 import ai.cinatra.application.port.out.ClientRepository;
+import ai.cinatra.application.port.out.remote.ClientMetadataDocuments;
 import ai.cinatra.domain.error.InvalidValueException;
 import ai.cinatra.domain.oauth.ClientId;
 import ai.cinatra.domain.oauth.ClientIdUrl;

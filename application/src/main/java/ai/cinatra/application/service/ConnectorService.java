@@ -3,15 +3,17 @@ package ai.cinatra.application.service;
 import ai.cinatra.application.error.ForbiddenException;
 import ai.cinatra.application.error.InvalidInputException;
 import ai.cinatra.application.error.NotFoundException;
+import ai.cinatra.application.error.UpstreamException;
 import ai.cinatra.application.port.in.connector.ConnectorsUseCase;
 import ai.cinatra.application.port.out.AuditRepository;
 import ai.cinatra.application.port.out.CatalogChangeListener;
 import ai.cinatra.application.port.out.ConnectorRepository;
 import ai.cinatra.application.port.out.ModelProviderRepository;
-import ai.cinatra.application.port.out.OutboundHttp;
 import ai.cinatra.application.port.out.SecretBox;
 import ai.cinatra.application.port.out.StepGateway;
 import ai.cinatra.application.port.out.TransactionRunner;
+import ai.cinatra.application.port.out.remote.LanguageModel;
+import ai.cinatra.application.port.out.remote.OutboundHttp;
 import ai.cinatra.domain.access.Actor;
 import ai.cinatra.domain.access.Primitive;
 import ai.cinatra.domain.account.Role;
@@ -21,7 +23,6 @@ import ai.cinatra.domain.connector.ModelProvider;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -37,6 +38,7 @@ public final class ConnectorService implements ConnectorsUseCase, StepGateway {
   private final SecretBox secrets;
   private final OutboundHttp http;
   private final ModelProviderRepository models;
+  private final LanguageModel model;
   private final Auditor auditor;
   private final Clock clock;
   private final CatalogChangeListener catalog;
@@ -46,6 +48,7 @@ public final class ConnectorService implements ConnectorsUseCase, StepGateway {
       SecretBox secrets,
       OutboundHttp http,
       ModelProviderRepository models,
+      LanguageModel model,
       AuditRepository audit,
       TransactionRunner transactions,
       CatalogChangeListener catalog,
@@ -54,6 +57,7 @@ public final class ConnectorService implements ConnectorsUseCase, StepGateway {
     this.secrets = secrets;
     this.http = http;
     this.models = models;
+    this.model = model;
     this.auditor = new Auditor(audit, transactions, clock);
     this.clock = clock;
     this.catalog = catalog;
@@ -144,7 +148,7 @@ public final class ConnectorService implements ConnectorsUseCase, StepGateway {
             new OutboundHttp.Request(
                 call.method().name(), call.uri(), headers, call.body(), timeout));
     if (reply.status() < 200 || reply.status() > 299) {
-      throw new InvalidInputException(
+      throw new UpstreamException(
           "connector " + name + " answered HTTP " + reply.status() + "; nothing else was tried");
     }
     Map<String, Object> result = new LinkedHashMap<>();
@@ -196,38 +200,13 @@ public final class ConnectorService implements ConnectorsUseCase, StepGateway {
                     new InvalidInputException(
                         "no language model is configured on this server; ask an admin to set one"
                             + " up"));
-    List<Map<String, Object>> messages = new ArrayList<>();
-    if (!system.isBlank()) {
-      messages.add(Map.of("role", "system", "content", system));
-    }
-    messages.add(Map.of("role", "user", "content", prompt));
-    Map<String, String> headers = new LinkedHashMap<>();
-    provider.sealedKey().ifPresent(k -> headers.put("Authorization", "Bearer " + secrets.open(k)));
-    OutboundHttp.Reply reply =
-        http.send(
-            new OutboundHttp.Request(
-                "POST",
-                provider.chatCompletions(),
-                headers,
-                Optional.of(Map.of("model", provider.model(), "messages", messages)),
-                Optional.of(timeout)));
-    if (reply.status() < 200 || reply.status() > 299) {
-      throw new InvalidInputException("the model provider answered HTTP " + reply.status());
-    }
-    return textOf(reply.body());
-  }
-
-  /** choices[0].message.content of a chat-completions answer. */
-  private static String textOf(Object body) {
-    if (body instanceof Map<?, ?> answer
-        && answer.get("choices") instanceof List<?> choices
-        && !choices.isEmpty()
-        && choices.get(0) instanceof Map<?, ?> choice
-        && choice.get("message") instanceof Map<?, ?> message
-        && message.get("content") instanceof String content) {
-      return content;
-    }
-    throw new InvalidInputException(
-        "the model provider's answer has no choices[0].message.content");
+    return model.ask(
+        new LanguageModel.Question(
+            provider.baseUrl(),
+            provider.model(),
+            provider.sealedKey().map(secrets::open),
+            system,
+            prompt,
+            timeout));
   }
 }

@@ -18,18 +18,24 @@ public final class McpStreamService implements McpStreamsUseCase {
   /** A replay hands out this many messages at a time; the caller asks again for more. */
   static final int REPLAY_BATCH = 200;
 
-  static final String TOOLS_CHANGED =
-      "{\"jsonrpc\":\"2.0\",\"method\":\"notifications/tools/list_changed\"}";
-
   private final McpMessageRepository messages;
   private final McpSessionRepository sessions;
   private final Clock clock;
+  private final String toolsChanged;
 
+  /**
+   * {@code toolsChanged} is the message that tells a client its tool list changed, written in the
+   * protocol's wire format by the adapter that speaks it.
+   */
   public McpStreamService(
-      McpMessageRepository messages, McpSessionRepository sessions, Clock clock) {
+      McpMessageRepository messages,
+      McpSessionRepository sessions,
+      Clock clock,
+      String toolsChanged) {
     this.messages = messages;
     this.sessions = sessions;
     this.clock = clock;
+    this.toolsChanged = toolsChanged;
   }
 
   @Override
@@ -58,7 +64,7 @@ public final class McpStreamService implements McpStreamsUseCase {
   public void announceToolsChanged(AccountId account) {
     for (McpSession session :
         sessions.listOpen(account, McpSession.usedAfterForOpenAt(clock.instant()))) {
-      publish(session, STANDALONE, TOOLS_CHANGED, false);
+      publish(session, STANDALONE, toolsChanged, false);
     }
   }
 
@@ -66,7 +72,7 @@ public final class McpStreamService implements McpStreamsUseCase {
   public void announceToolsChangedToEveryone() {
     for (McpSession session :
         sessions.listAllOpen(McpSession.usedAfterForOpenAt(clock.instant()), MAX_ANNOUNCED)) {
-      publish(session, STANDALONE, TOOLS_CHANGED, false);
+      publish(session, STANDALONE, toolsChanged, false);
     }
   }
 

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import ai.cinatra.application.error.OAuthException;
 import ai.cinatra.application.fakes.InMemoryClientRepository;
 import ai.cinatra.application.fakes.MutableClock;
-import ai.cinatra.application.port.out.ClientMetadataDocuments;
+import ai.cinatra.application.port.out.remote.ClientMetadataDocuments;
 import ai.cinatra.domain.oauth.ClientIdUrl;
 import ai.cinatra.domain.oauth.OAuthClient;
 import java.time.Duration;

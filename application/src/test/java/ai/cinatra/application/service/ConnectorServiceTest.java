@@ -6,13 +6,15 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import ai.cinatra.application.error.ForbiddenException;
 import ai.cinatra.application.error.InvalidInputException;
 import ai.cinatra.application.error.NotFoundException;
+import ai.cinatra.application.error.UpstreamException;
 import ai.cinatra.application.fakes.Actors;
 import ai.cinatra.application.fakes.DirectTransactions;
 import ai.cinatra.application.fakes.InMemoryWorkspace;
 import ai.cinatra.application.fakes.MutableClock;
 import ai.cinatra.application.port.out.ConnectorRepository;
-import ai.cinatra.application.port.out.OutboundHttp;
 import ai.cinatra.application.port.out.SecretBox;
+import ai.cinatra.application.port.out.remote.LanguageModel;
+import ai.cinatra.application.port.out.remote.OutboundHttp;
 import ai.cinatra.domain.account.Role;
 import ai.cinatra.domain.connector.Connector;
 import ai.cinatra.domain.error.InvalidValueException;
@@ -29,6 +31,7 @@ import org.junit.jupiter.api.Test;
 class ConnectorServiceTest {
   private final Map<String, Connector> stored = new LinkedHashMap<>();
   private final List<String> sent = new ArrayList<>();
+  private final List<LanguageModel.Question> asked = new ArrayList<>();
   private int status = 200;
   private int catalogChanges;
   private final InMemoryWorkspace audit = new InMemoryWorkspace();
@@ -71,11 +74,7 @@ class ConnectorServiceTest {
                     + " "
                     + request.body().map(Object::toString).orElse("-")
                     + request.timeout().map(t -> " " + t).orElse(""));
-            return new OutboundHttp.Reply(
-                status,
-                request.url().getPath().endsWith("/chat/completions")
-                    ? Map.of("choices", List.of(Map.of("message", Map.of("content", "42"))))
-                    : Map.of("ok", status < 300));
+            return new OutboundHttp.Reply(status, Map.of("ok", status < 300));
           },
           new ai.cinatra.application.port.out.ModelProviderRepository() {
             private ai.cinatra.domain.connector.ModelProvider provider;
@@ -89,6 +88,10 @@ class ConnectorServiceTest {
             public Optional<ai.cinatra.domain.connector.ModelProvider> find() {
               return Optional.ofNullable(provider);
             }
+          },
+          question -> {
+            asked.add(question);
+            return "42";
           },
           audit,
           new DirectTransactions(),
@@ -248,8 +251,14 @@ class ConnectorServiceTest {
     status = 500;
     Duration t = Duration.ofSeconds(1);
     assertThatThrownBy(() -> connectors.callConnector("webhook", "post", Map.of(), "k", t))
-        .isInstanceOf(InvalidInputException.class)
+        .isInstanceOf(UpstreamException.class)
         .hasMessageContaining("answered HTTP 500");
+    assertThatThrownBy(() -> connectors.call(Actors.of(Role.MEMBER), "webhook", "post", Map.of()))
+        .isInstanceOf(UpstreamException.class);
+    assertThat(audit.audit)
+        .extracting(e -> e.action() + ":" + e.outcome())
+        .as("the remote failed, not the caller's input")
+        .containsExactly("webhook_post:upstream_failed");
     assertThatThrownBy(() -> connectors.callConnector("webhook", "delete", Map.of(), "k", t))
         .hasMessageContaining("has no enabled operation delete");
     assertThatThrownBy(() -> connectors.callConnector("nope", "post", Map.of(), "k", t))
@@ -274,21 +283,23 @@ class ConnectorServiceTest {
   }
 
   @Test
-  void theModel_isAskedOverChatCompletions_withItsSealedKey_andNothingWithoutOne() {
+  void theModel_isAskedWithItsOpenedKey_andNothingWithoutOne() {
     assertThatThrownBy(() -> connectors.askModel("", "hi", Duration.ofSeconds(3)))
         .isInstanceOf(InvalidInputException.class)
         .hasMessageContaining("no language model is configured");
     connectors.configureModel(URI.create("http://127.0.0.1:9/v1"), "small", Optional.of("sk-1"));
     assertThat(connectors.askModel("be brief", "the answer?", Duration.ofSeconds(3)))
         .isEqualTo("42");
-    assertThat(sent)
-        .singleElement()
-        .satisfies(
-            line ->
-                assertThat(line)
-                    .startsWith(
-                        "POST http://127.0.0.1:9/v1/chat/completions {Authorization=Bearer sk-1}")
-                    .contains("model=small", "role=system", "content=the answer?")
-                    .endsWith("PT3S"));
+    assertThat(asked)
+        .containsExactly(
+            new LanguageModel.Question(
+                URI.create("http://127.0.0.1:9/v1"),
+                "small",
+                Optional.of("sk-1"),
+                "be brief",
+                "the answer?",
+                Duration.ofSeconds(3)));
+    assertThat(asked.get(0).toString()).doesNotContain("sk-1");
+    assertThat(sent).as("the language model port makes its own calls").isEmpty();
   }
 }

@@ -20,11 +20,14 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class McpStreamServiceTest {
+  /** The MCP adapter's words for it; the service stores whatever it is given. */
+  private static final String TOOLS_CHANGED = "{\"method\":\"notifications/tools/list_changed\"}";
+
   private final MutableClock clock = new MutableClock(Instant.parse("2026-11-29T10:00:00Z"));
   private final InMemoryMcpSessionRepository sessionStore = new InMemoryMcpSessionRepository();
   private final McpSessionService sessions = new McpSessionService(sessionStore, clock, 10);
   private final McpStreamService streams =
-      new McpStreamService(new InMemoryMcpMessageRepository(), sessionStore, clock);
+      new McpStreamService(new InMemoryMcpMessageRepository(), sessionStore, clock, TOOLS_CHANGED);
   private final AccountId alice = AccountId.random();
 
   private Actor actor(AccountId account) {

@@ -2,6 +2,7 @@ package ai.cinatra.bootstrap.oauth;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ai.cinatra.adapters.http.mcp.jsonrpc.JsonRpc;
 import ai.cinatra.adapters.oauth.Argon2PasswordHasher;
 import ai.cinatra.adapters.persistence.JdbiSetup;
 import ai.cinatra.adapters.persistence.mcp.JdbiMcpMessageRepository;
@@ -601,7 +602,10 @@ abstract class McpEndpointContract {
     Clock clock = Clock.systemUTC();
     McpStreamService streams =
         new McpStreamService(
-            new JdbiMcpMessageRepository(jdbi), new JdbiMcpSessionRepository(jdbi), clock);
+            new JdbiMcpMessageRepository(jdbi),
+            new JdbiMcpSessionRepository(jdbi),
+            clock,
+            JsonRpc.TOOLS_LIST_CHANGED);
     return new AccountService(
         AnotherNode.accounts(jdbi),
         new Argon2PasswordHasher(),

@@ -7,8 +7,8 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * The language model agent {@code model} steps ask: an OpenAI-compatible chat-completions API at
- * {@code baseUrl} (e.g. https://api.openai.com/v1), a model name, and an API key kept sealed.
+ * The language model agent {@code model} steps ask: a provider's API at {@code baseUrl} (e.g.
+ * https://api.openai.com/v1), a model name, and an API key kept sealed.
  */
 public record ModelProvider(
     URI baseUrl, String model, Optional<String> sealedKey, Instant updatedAt) {
@@ -29,11 +29,5 @@ public record ModelProvider(
     if (model.isBlank() || model.length() > 200) {
       throw new InvalidValueException("the model name is 1 to 200 characters");
     }
-  }
-
-  /** Where chat completions are posted. */
-  public URI chatCompletions() {
-    String base = baseUrl.toString();
-    return URI.create((base.endsWith("/") ? base : base + "/") + "chat/completions");
   }
 }

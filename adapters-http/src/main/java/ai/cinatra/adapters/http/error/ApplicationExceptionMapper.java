@@ -6,6 +6,7 @@ import ai.cinatra.application.error.ForbiddenException;
 import ai.cinatra.application.error.InvalidInputException;
 import ai.cinatra.application.error.NotFoundException;
 import ai.cinatra.application.error.OAuthException;
+import ai.cinatra.application.error.UpstreamException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 
@@ -27,6 +28,9 @@ public final class ApplicationExceptionMapper implements ExceptionMapper<Applica
       return Response.Status.CONFLICT;
     } else if (exception instanceof InvalidInputException) {
       return Response.Status.BAD_REQUEST;
+    } else if (exception instanceof UpstreamException) {
+      // A connector or the model provider failed: a gateway's error, not the caller's (RFC 9110).
+      return Response.Status.BAD_GATEWAY;
     } else if (exception instanceof OAuthException oauth) {
       return Response.Status.fromStatusCode(oauth.code().httpStatus());
     }

@@ -22,6 +22,10 @@ public final class JsonRpc {
 
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
+  /** What tells a client its tool list changed; stored and replayed as it is. */
+  public static final String TOOLS_LIST_CHANGED =
+      "{\"jsonrpc\":\"2.0\",\"method\":\"notifications/tools/list_changed\"}";
+
   private JsonRpc() {}
 
   public static ObjectNode result(JsonNode id, JsonNode result) {

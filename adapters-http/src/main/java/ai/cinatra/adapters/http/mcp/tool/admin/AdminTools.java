@@ -92,7 +92,7 @@ public final class AdminTools {
         UseCaseTool.of(
             """
             {"name": "audit_list", "title": "Read the audit trail",
-             "description": "What was changed or attempted, newest first: account, client, action, target, outcome (ok, refused, not_found, conflict, invalid) and time. Pass nextBeforeId back as beforeId for older entries.",
+             "description": "What was changed or attempted, newest first: account, client, action, target, outcome (ok, refused, not_found, conflict, invalid, upstream_failed) and time. Pass nextBeforeId back as beforeId for older entries.",
              "inputSchema": {"type": "object", "properties": {
                "beforeId": {"type": "integer", "minimum": 1},
                "limit": {"type": "integer", "minimum": 1, "maximum": 200}},

@@ -1,4 +1,4 @@
-package ai.cinatra.application.port.out;
+package ai.cinatra.application.port.out.remote;
 
 import java.net.URI;
 import java.time.Duration;
@@ -30,8 +30,8 @@ public interface OutboundHttp {
   record Reply(int status, Object body) {}
 
   /**
-   * @throws ai.cinatra.application.error.InvalidInputException when the call fails: unreachable,
-   *     too slow, too large an answer, or a redirect
+   * @throws ai.cinatra.application.error.UpstreamException when the call fails: unreachable, too
+   *     slow, too large an answer, or a redirect
    */
   Reply send(Request request);
 }

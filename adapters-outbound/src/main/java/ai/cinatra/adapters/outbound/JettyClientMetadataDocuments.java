@@ -1,6 +1,6 @@
-package ai.cinatra.adapters.http.outbound;
+package ai.cinatra.adapters.outbound;
 
-import ai.cinatra.application.port.out.ClientMetadataDocuments;
+import ai.cinatra.application.port.out.remote.ClientMetadataDocuments;
 import ai.cinatra.domain.net.PublicAddress;
 import ai.cinatra.domain.oauth.ClientIdUrl;
 import com.fasterxml.jackson.core.type.TypeReference;

@@ -1,7 +1,8 @@
-package ai.cinatra.adapters.http.outbound;
+package ai.cinatra.adapters.outbound;
 
 import ai.cinatra.application.error.InvalidInputException;
-import ai.cinatra.application.port.out.OutboundHttp;
+import ai.cinatra.application.error.UpstreamException;
+import ai.cinatra.application.port.out.remote.OutboundHttp;
 import ai.cinatra.domain.net.PublicAddress;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -81,17 +82,17 @@ public final class JettyHttpOutbound implements OutboundHttp {
               .send()
               .get(limit.toMillis() + 1000, TimeUnit.MILLISECONDS);
     } catch (TimeoutException e) {
-      throw new InvalidInputException(
+      throw new UpstreamException(
           url.getHost() + " did not answer within " + limit.toMillis() + " ms");
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new InvalidInputException("the call to " + url.getHost() + " was interrupted");
+      throw new UpstreamException("the call to " + url.getHost() + " was interrupted");
     } catch (ExecutionException e) {
-      throw new InvalidInputException(why(url, limit, e.getCause()));
+      throw new UpstreamException(why(url, limit, e.getCause()));
     }
     int status = response.getStatus();
     if (status >= 300 && status < 400) {
-      throw new InvalidInputException(
+      throw new UpstreamException(
           url.getHost() + " redirected (HTTP " + status + "); redirects are not followed");
     }
     return new Reply(status, parse(new String(response.getContent(), StandardCharsets.UTF_8)));

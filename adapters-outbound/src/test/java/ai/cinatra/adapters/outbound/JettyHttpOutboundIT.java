@@ -1,11 +1,11 @@
-package ai.cinatra.adapters.http.outbound;
+package ai.cinatra.adapters.outbound;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import ai.cinatra.application.error.InvalidInputException;
-import ai.cinatra.application.port.out.OutboundHttp;
-import ai.cinatra.application.port.out.OutboundHttp.Reply;
+import ai.cinatra.application.error.UpstreamException;
+import ai.cinatra.application.port.out.remote.OutboundHttp;
+import ai.cinatra.application.port.out.remote.OutboundHttp.Reply;
 import com.sun.net.httpserver.HttpServer;
 import java.net.InetSocketAddress;
 import java.net.URI;
@@ -106,7 +106,7 @@ class JettyHttpOutboundIT {
                         Map.of(),
                         Optional.empty(),
                         Optional.of(java.time.Duration.ofMillis(200)))))
-        .isInstanceOf(InvalidInputException.class)
+        .isInstanceOf(UpstreamException.class)
         .hasMessageContaining("did not answer within 200 ms");
   }
 
@@ -121,7 +121,7 @@ class JettyHttpOutboundIT {
   @Test
   void aRedirect_isNotFollowed() {
     assertThatThrownBy(() -> post(url("/redirect"), Map.of(), Map.of()))
-        .isInstanceOf(InvalidInputException.class)
+        .isInstanceOf(UpstreamException.class)
         .hasMessageContaining("redirects are not followed");
     assertThat(hits).containsExactly("redirect");
   }
@@ -129,14 +129,14 @@ class JettyHttpOutboundIT {
   @Test
   void anAnswerPastTheCap_isRefused() {
     assertThatThrownBy(() -> post(url("/big"), Map.of(), Map.of()))
-        .isInstanceOf(InvalidInputException.class)
+        .isInstanceOf(UpstreamException.class)
         .hasMessageContaining("more than 1024 bytes");
   }
 
   @Test
   void aSlowAnswer_timesOut() {
     assertThatThrownBy(() -> post(url("/slow"), Map.of(), Map.of()))
-        .isInstanceOf(InvalidInputException.class)
+        .isInstanceOf(UpstreamException.class)
         .hasMessageContaining("did not answer within");
   }
 
@@ -148,7 +148,7 @@ class JettyHttpOutboundIT {
     }
     assertThatThrownBy(
             () -> post(URI.create("http://127.0.0.1:" + closed + "/x"), Map.of(), Map.of()))
-        .isInstanceOf(InvalidInputException.class)
+        .isInstanceOf(UpstreamException.class)
         .hasMessageContaining("could not be reached");
   }
 
@@ -170,7 +170,7 @@ class JettyHttpOutboundIT {
     URI target =
         URI.create(template.replace("PORT", String.valueOf(server.getAddress().getPort())));
     assertThatThrownBy(() -> publicOnly.send(postOf(target)))
-        .isInstanceOf(InvalidInputException.class)
+        .isInstanceOf(UpstreamException.class)
         .hasMessageContaining("which is not a public address")
         .hasMessageContaining("connectors.allowedPrivateHosts");
     assertThat(hits).isEmpty();

@@ -1,4 +1,4 @@
-package ai.cinatra.application.port.out;
+package ai.cinatra.application.port.out.remote;
 
 import ai.cinatra.domain.oauth.ClientIdUrl;
 import java.time.Duration;

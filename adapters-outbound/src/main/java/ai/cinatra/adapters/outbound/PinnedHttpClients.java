@@ -1,4 +1,4 @@
-package ai.cinatra.adapters.http.outbound;
+package ai.cinatra.adapters.outbound;
 
 import java.io.IOException;
 import java.net.InetAddress;
@@ -9,6 +9,8 @@ import java.util.Arrays;
 import java.util.Locale;
 import java.util.function.BiPredicate;
 import org.eclipse.jetty.client.HttpClient;
+import org.eclipse.jetty.client.ProxyAuthenticationProtocolHandler;
+import org.eclipse.jetty.client.WWWAuthenticationProtocolHandler;
 import org.eclipse.jetty.client.transport.HttpClientTransportOverHTTP;
 import org.eclipse.jetty.io.ClientConnector;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
@@ -77,6 +79,10 @@ final class PinnedHttpClients {
     } catch (Exception e) {
       throw new IllegalStateException("the HTTP client " + name + " could not start", e);
     }
+    // Added by start(): they turn a 401 or 407 without a challenge header (as OpenAI answers a
+    // wrong key) into a protocol error, hiding the status; we send credentials ourselves anyway.
+    client.getProtocolHandlers().remove(WWWAuthenticationProtocolHandler.NAME);
+    client.getProtocolHandlers().remove(ProxyAuthenticationProtocolHandler.NAME);
     return client;
   }
 }
