@@ -5,10 +5,13 @@ import ai.cinatra.adapters.http.error.InvalidValueExceptionMapper;
 import ai.cinatra.adapters.http.oauth.OAuthExceptionMapper;
 import io.dropwizard.core.Application;
 import io.dropwizard.core.Configuration;
+import io.dropwizard.core.setup.Bootstrap;
 import io.dropwizard.core.setup.Environment;
 import io.dropwizard.testing.ConfigOverride;
 import io.dropwizard.testing.DropwizardTestSupport;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
+import io.dropwizard.views.common.ViewBundle;
+import io.dropwizard.views.freemarker.FreemarkerViewRenderer;
 import java.util.List;
 
 /** A bare Dropwizard application serving the resources a test hands it, over real HTTP. */
@@ -36,6 +39,14 @@ public final class TestHttpApplication extends Application<Configuration> {
             return new TestHttpApplication(List.of(resources));
           }
         });
+  }
+
+  @Override
+  public void initialize(Bootstrap<Configuration> bootstrap) {
+    // The pages' FreeMarker views, as the real application renders them.
+    bootstrap.addBundle(
+        new ViewBundle<>(
+            List.of(new FreemarkerViewRenderer(freemarker.template.Configuration.VERSION_2_3_34))));
   }
 
   @Override

@@ -122,7 +122,7 @@ public final class SignInService implements SignInUseCase {
   }
 
   @Override
-  public Optional<WebSession> session(String token) {
+  public Optional<SignedInPerson> person(String token) {
     if (token == null || token.isEmpty() || token.length() > 100) {
       return Optional.empty();
     }
@@ -130,12 +130,6 @@ public final class SignInService implements SignInUseCase {
     return sessions
         .findByHash(OpaqueSecret.hash(token))
         .filter(s -> !s.isExpiredAt(now))
-        .filter(s -> accounts.findById(s.account()).filter(Account::isActive).isPresent());
-  }
-
-  @Override
-  public Optional<SignedInPerson> person(String token) {
-    return session(token)
         .flatMap(
             s ->
                 accounts

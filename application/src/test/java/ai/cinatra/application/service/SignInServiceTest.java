@@ -110,24 +110,27 @@ class SignInServiceTest {
   void aSession_endsWithItsLifetime_itsAccountsDisable_orSignOut() {
     String expiring = service.signIn("alice@example.org", PASSWORD, ADDRESS).token();
     clock.advance(WebSession.LIFETIME.minusSeconds(1));
-    assertThat(service.session(expiring)).isPresent();
+    assertThat(service.person(expiring)).isPresent();
     clock.advance(Duration.ofSeconds(1));
-    assertThat(service.session(expiring)).isEmpty();
+    assertThat(service.person(expiring)).isEmpty();
 
     String disabled = service.signIn("alice@example.org", PASSWORD, ADDRESS).token();
     accounts.updateStatus(alice.id(), AccountStatus.DISABLED);
-    assertThat(service.session(disabled)).isEmpty();
     assertThat(service.person(disabled)).isEmpty();
     accounts.updateStatus(alice.id(), AccountStatus.ACTIVE);
+    assertThat(service.person(disabled))
+        .as("re-enabled: the session was only refused, not ended")
+        .hasValueSatisfying(
+            p -> assertThat(p.actor().email().value()).isEqualTo("alice@example.org"));
 
     String signedOut = service.signIn("alice@example.org", PASSWORD, ADDRESS).token();
     service.signOut(signedOut);
-    assertThat(service.session(signedOut)).isEmpty();
+    assertThat(service.person(signedOut)).isEmpty();
 
-    assertThat(service.session(null)).isEmpty();
-    assertThat(service.session("")).isEmpty();
-    assertThat(service.session("x".repeat(101))).isEmpty();
-    assertThat(service.session("made-up-token")).isEmpty();
+    assertThat(service.person(null)).isEmpty();
+    assertThat(service.person("")).isEmpty();
+    assertThat(service.person("x".repeat(101))).isEmpty();
+    assertThat(service.person("made-up-token")).isEmpty();
   }
 
   /** Sessions in a map by token hash. */

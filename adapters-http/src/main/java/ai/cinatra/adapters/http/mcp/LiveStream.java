@@ -1,5 +1,6 @@
 package ai.cinatra.adapters.http.mcp;
 
+import ai.cinatra.adapters.http.sse.SsePump;
 import ai.cinatra.application.port.in.mcp.McpStreamsUseCase;
 import ai.cinatra.domain.mcp.McpMessage;
 import ai.cinatra.domain.mcp.McpSession;
@@ -74,7 +75,7 @@ final class LiveStream {
   }
 
   private static String event(McpMessage message) {
-    return "id: " + message.eventId() + "\nevent: message\ndata: " + message.payload() + "\n\n";
+    return SsePump.event(message.eventId(), "message", message.payload());
   }
 
   private void write(String chunk) {

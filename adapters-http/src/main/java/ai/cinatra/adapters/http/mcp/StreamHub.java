@@ -2,6 +2,7 @@ package ai.cinatra.adapters.http.mcp;
 
 import ai.cinatra.adapters.http.mcp.jsonrpc.JsonRpc;
 import ai.cinatra.adapters.http.mcp.tool.ClientRequestFailedException;
+import ai.cinatra.adapters.http.sse.SsePump;
 import ai.cinatra.application.port.in.mcp.McpStreamsUseCase;
 import ai.cinatra.domain.mcp.McpMessage;
 import ai.cinatra.domain.mcp.McpSession;
@@ -22,7 +23,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.regex.Pattern;
@@ -108,10 +108,14 @@ public final class StreamHub {
     LiveStream live = new LiveStream(streams, session, key);
     open.add(live);
     live.prime(limits.retry(), afterId);
-    Pump pump = new Pump(live, afterId, System.nanoTime());
-    pump.start(
-        scheduler.scheduleWithFixedDelay(
-            pump::tick, 0, limits.pollInterval().toMillis(), TimeUnit.MILLISECONDS));
+    SsePump.start(
+        scheduler,
+        limits.pollInterval(),
+        new Feed(live, afterId, System.nanoTime()),
+        () -> {
+          live.detach();
+          open.remove(live);
+        });
     return live;
   }
 
@@ -209,16 +213,14 @@ public final class StreamHub {
   }
 
   /** Moves stored messages into one open GET stream, on the scheduler's threads. */
-  private final class Pump {
+  private final class Feed implements SsePump.Tick {
     private final LiveStream live;
     private final long startedAt;
     private long cursor;
     private long lastBeat;
     private long lastCheck;
-    private ScheduledFuture<?> future;
-    private boolean finished;
 
-    Pump(LiveStream live, long cursor, long startedAt) {
+    Feed(LiveStream live, long cursor, long startedAt) {
       this.live = live;
       this.cursor = cursor;
       this.startedAt = startedAt;
@@ -226,51 +228,30 @@ public final class StreamHub {
       this.lastCheck = startedAt;
     }
 
-    void tick() {
-      try {
-        for (McpMessage message : streams.replay(live.session(), live.key(), cursor)) {
-          live.deliver(message);
-          cursor = message.id();
-          if (message.last()) {
-            live.detach();
-          }
-        }
-        long now = System.nanoTime();
-        if (now - lastBeat > HEARTBEAT.toNanos()) {
-          lastBeat = now;
-          live.heartbeat();
-        }
-        if (now - startedAt > limits.streamMaxAge().toNanos()) {
+    @Override
+    public boolean next() {
+      for (McpMessage message : streams.replay(live.session(), live.key(), cursor)) {
+        live.deliver(message);
+        cursor = message.id();
+        if (message.last()) {
           live.detach();
         }
-        if (now - lastCheck > SESSION_CHECK.toNanos()) {
-          lastCheck = now;
-          if (!streams.isOpen(live.session())) {
-            live.detach(); // ended by a DELETE or a disconnect, perhaps on another node
-          }
+      }
+      long now = System.nanoTime();
+      if (now - lastBeat > HEARTBEAT.toNanos()) {
+        lastBeat = now;
+        live.heartbeat();
+      }
+      if (now - startedAt > limits.streamMaxAge().toNanos()) {
+        live.detach();
+      }
+      if (now - lastCheck > SESSION_CHECK.toNanos()) {
+        lastCheck = now;
+        if (!streams.isOpen(live.session())) {
+          live.detach(); // ended by a DELETE or a disconnect, perhaps on another node
         }
-      } catch (RuntimeException e) {
-        live.detach(); // the store failed: the client reconnects and resumes where it was
       }
-      if (!live.isOpen()) {
-        open.remove(live);
-        finish();
-      }
-    }
-
-    /** The first tick may run before scheduling returns; whichever comes last cancels. */
-    synchronized void start(ScheduledFuture<?> scheduled) {
-      future = scheduled;
-      if (finished) {
-        future.cancel(false);
-      }
-    }
-
-    private synchronized void finish() {
-      finished = true;
-      if (future != null) {
-        future.cancel(false);
-      }
+      return live.isOpen();
     }
   }
 }

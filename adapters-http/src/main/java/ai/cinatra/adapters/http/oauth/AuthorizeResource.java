@@ -1,6 +1,5 @@
 package ai.cinatra.adapters.http.oauth;
 
-import ai.cinatra.adapters.http.page.Html;
 import ai.cinatra.adapters.http.page.Page;
 import ai.cinatra.adapters.http.session.SessionCookies;
 import ai.cinatra.adapters.http.session.SignInResource;
@@ -10,7 +9,7 @@ import ai.cinatra.application.port.in.oauth.AuthorizeCommand;
 import ai.cinatra.application.port.in.oauth.AuthorizeUseCase;
 import ai.cinatra.application.port.in.oauth.ServerAddressQuery;
 import ai.cinatra.application.port.in.session.SignInUseCase;
-import ai.cinatra.domain.account.WebSession;
+import ai.cinatra.application.port.in.session.SignInUseCase.SignedInPerson;
 import jakarta.ws.rs.CookieParam;
 import jakarta.ws.rs.FormParam;
 import jakarta.ws.rs.GET;
@@ -23,7 +22,9 @@ import jakarta.ws.rs.core.UriInfo;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -72,17 +73,17 @@ public final class AuthorizeResource {
     } catch (OAuthException e) {
       return refusal(e);
     }
-    Optional<WebSession> session = signIn.session(sessionToken);
-    if (session.isEmpty()) {
+    Optional<SignedInPerson> person = signIn.person(sessionToken);
+    if (person.isEmpty()) {
       String here = uri.getRequestUri().getRawPath() + "?" + uri.getRequestUri().getRawQuery();
       return Page.seeOther(SignInResource.signInUrl(here, null)).build();
     }
     // prompt=consent (OpenID Connect, sent by the MCP SDKs) asks to be shown the page anyway.
     boolean askAgain = prompt != null && prompt.contains("consent");
-    if (!askAgain && authorize.isConsented(session.get().account(), request)) {
-      return approve(session.get(), request);
+    if (!askAgain && authorize.isConsented(person.get().actor().account(), request)) {
+      return approve(person.get(), request);
     }
-    return consentPage(command, request, session.get());
+    return consentPage(command, request, person.get());
   }
 
   @POST
@@ -114,8 +115,8 @@ public final class AuthorizeResource {
     } catch (OAuthException e) {
       return refusal(e);
     }
-    Optional<WebSession> session = signIn.session(sessionToken);
-    if (session.isEmpty() || !SignInResource.sameToken(csrf, session.get().csrfToken())) {
+    Optional<SignedInPerson> person = signIn.person(sessionToken);
+    if (person.isEmpty() || !SignInResource.sameToken(csrf, person.get().session().csrfToken())) {
       return Page.error(
           403, "This form expired or did not come from this page. Start again from your app.");
     }
@@ -132,12 +133,12 @@ public final class AuthorizeResource {
                       request.state().orElse(null))))
           .build();
     }
-    return approve(session.get(), request);
+    return approve(person.get(), request);
   }
 
-  private Response approve(WebSession session, AuthorizationRequest request) {
+  private Response approve(SignedInPerson person, AuthorizationRequest request) {
     try {
-      String code = authorize.approve(session.account(), request);
+      String code = authorize.approve(person.actor().account(), request);
       return Page.seeOther(
               back(
                   request.redirectUri(),
@@ -165,10 +166,9 @@ public final class AuthorizeResource {
   }
 
   private Response consentPage(
-      AuthorizeCommand command, AuthorizationRequest request, WebSession session) {
-    StringBuilder hidden = new StringBuilder();
+      AuthorizeCommand command, AuthorizationRequest request, SignedInPerson person) {
     Map<String, String> fields = new LinkedHashMap<>();
-    fields.put("csrf", session.csrfToken());
+    fields.put("csrf", person.session().csrfToken());
     fields.put("response_type", command.responseType());
     fields.put("client_id", command.clientId());
     fields.put("redirect_uri", command.redirectUri());
@@ -177,51 +177,15 @@ public final class AuthorizeResource {
     fields.put("code_challenge", command.codeChallenge());
     fields.put("code_challenge_method", command.codeChallengeMethod());
     fields.put("resource", command.resource());
-    fields.forEach(
-        (name, value) -> {
-          if (value != null) {
-            hidden
-                .append("<input type=\"hidden\" name=\"")
-                .append(name)
-                .append("\" value=\"")
-                .append(Html.escape(value))
-                .append("\">");
-          }
-        });
-    String client = Html.escape(request.client().displayName());
-    // A document's host is verified (we fetched it from there over https); a registered client's
-    // name is only what the client said about itself, so the page says so.
-    String vouched =
-        request
-            .client()
-            .verifiedHost()
-            .map(host -> " <span id=\"client-host\">— " + Html.escape(host) + "</span>")
-            .orElse(
-                " <span id=\"client-self-declared\" class=\"note\">(name given by the app"
-                    + " itself, not verified)</span>");
-    String body =
-        "<h1>Connect "
-            + client
-            + "?</h1>"
-            + "<p><strong>"
-            + client
-            + "</strong>"
-            + vouched
-            + " wants to use Cinatra as you.</p>"
-            + "<p>It will act with <strong>all the rights of this account</strong>: whatever you may do"
-            + " in Cinatra, it may do too, until you or an admin disconnect it.</p>"
-            + "<p class=\"note\">After you decide, you will be sent to <strong>"
-            + Html.escape(request.redirectHost())
-            + "</strong>.</p>"
-            + "<form method=\"post\" action=\"/oauth/authorize\">"
-            + hidden
-            + "<button type=\"submit\" name=\"decision\" value=\"approve\">Connect</button>"
-            + "<button type=\"submit\" name=\"decision\" value=\"deny\">Cancel</button></form>";
-    String title =
-        "Connect "
-            + request.client().displayName()
-            + request.client().verifiedHost().map(host -> " — " + host).orElse("");
-    return Page.html(200, title, body).build();
+    fields.values().removeIf(Objects::isNull);
+    return Page.render(
+        200,
+        new ConsentPage(
+            person,
+            request.client().displayName(),
+            request.client().verifiedHost().orElse(""),
+            request.redirectHost(),
+            List.copyOf(fields.entrySet())));
   }
 
   private Map<String, String> params(String... keysAndValues) {

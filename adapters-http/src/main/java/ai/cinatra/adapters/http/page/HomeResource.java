@@ -22,17 +22,20 @@ public final class HomeResource {
   @GET
   @Produces(MediaType.TEXT_HTML + ";charset=utf-8")
   public Response home() {
-    String url = Html.escape(address.current().mcpResource());
-    return Page.html(
-            200,
-            "Cinatra",
-            "<h1>Cinatra</h1>"
-                + "<p>This server is an MCP gateway with its own OAuth 2.1 authorization server.</p>"
-                + "<p>MCP clients connect to <code>"
-                + url
-                + "</code>.</p>"
-                + "<p><a href=\"/connectors/cinatra-ai/mcp-client-registry-connector/setup\">"
-                + "Connect Claude</a> (sign in first).</p>")
-        .build();
+    return Page.render(200, new HomePage(address.current().mcpResource()));
+  }
+
+  /** home.ftlh: the MCP URL. */
+  public static final class HomePage extends WebPage {
+    private final String mcpUrl;
+
+    HomePage(String mcpUrl) {
+      super("home.ftlh", "Cinatra", null);
+      this.mcpUrl = mcpUrl;
+    }
+
+    public String getMcpUrl() {
+      return mcpUrl;
+    }
   }
 }

@@ -1,53 +1,40 @@
 package ai.cinatra.adapters.http.page;
 
+import io.dropwizard.views.common.View;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
-/** Server-rendered pages: one layout, strict security headers, never framed, never cached. */
+/**
+ * How every server-rendered page goes out: a FreeMarker view ({@link WebPage}) with strict headers,
+ * never framed (clickjacking on consent), never cached; and 303 after a POST.
+ */
 public final class Page {
-  /** No scripts at all; inline styles only; no framing by anyone (clickjacking on consent). */
-  static final String CSP =
-      "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; frame-ancestors 'none'";
+  /**
+   * Scripts and styles only from this server (the copy button and the live run page), nothing
+   * inline, forms only to this server, never framed.
+   */
+  public static final String CSP =
+      "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; connect-src"
+          + " 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
 
   private Page() {}
 
-  /** A page whose {@code body} is already escaped HTML. */
-  public static Response.ResponseBuilder html(int status, String title, String body) {
-    String html =
-        """
-        <!doctype html>
-        <html lang="en">
-        <head><meta charset="utf-8"><meta name="viewport" content="width=device-width">
-        <title>%s · Cinatra</title>
-        <style>body{font-family:system-ui,sans-serif;max-width:32rem;margin:3rem auto;padding:0 1rem}
-        label{display:block;margin:.8rem 0 .2rem}input[type=email],input[type=password]{width:100%%}
-        button{margin:1rem .5rem 0 0;padding:.4rem 1rem}.error{color:#a00}.note{color:#555}</style>
-        </head>
-        <body>
-        %s
-        </body>
-        </html>
-        """
-            .formatted(Html.escape(title), body);
+  /** The page, with the headers every page carries. */
+  public static Response render(int status, View page) {
     return Response.status(status)
         .type(MediaType.TEXT_HTML_TYPE.withCharset("utf-8"))
-        .entity(html)
+        .entity(page)
         .header("Content-Security-Policy", CSP)
         .header("X-Frame-Options", "DENY")
         .header("X-Content-Type-Options", "nosniff")
-        .header("Referrer-Policy", "no-referrer")
-        .header("Cache-Control", "no-store");
+        .header("Referrer-Policy", "same-origin")
+        .header("Cache-Control", "no-store")
+        .build();
   }
 
-  /** The page shown when a request cannot be sent back to its client. */
+  /** The page shown when an OAuth request cannot be sent back to its client. */
   public static Response error(int status, String message) {
-    return html(
-            status,
-            "Cannot continue",
-            "<h1>Cannot continue</h1><p class=\"error\">"
-                + Html.escape(message)
-                + "</p><p class=\"note\">Close this window and start again from your app.</p>")
-        .build();
+    return render(status, ErrorPage.cannotContinue(message));
   }
 
   /** 303 See Other: after a POST the browser follows with a GET. */

@@ -1,6 +1,7 @@
 package ai.cinatra.adapters.http.run;
 
 import ai.cinatra.adapters.http.mcp.tool.run.RunJson;
+import ai.cinatra.adapters.http.sse.SsePump;
 import ai.cinatra.application.error.NotFoundException;
 import ai.cinatra.application.port.in.run.RunsUseCase;
 import ai.cinatra.application.port.in.run.RunsUseCase.RunView;
@@ -21,8 +22,6 @@ import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
 import org.glassfish.jersey.server.ChunkedOutput;
 
 /**
@@ -66,9 +65,8 @@ public final class RunStreamResource {
     runs.get(actor, id, after); // refuses (404) before any stream opens
     ChunkedOutput<String> out = new ChunkedOutput<>(String.class, "");
     open.add(out);
-    Pump pump = new Pump(actor, id, after, out, System.nanoTime());
-    pump.start(
-        scheduler.scheduleWithFixedDelay(pump::tick, 0, poll.toMillis(), TimeUnit.MILLISECONDS));
+    SsePump.start(
+        scheduler, poll, new Feed(actor, id, after, out, System.nanoTime()), () -> close(out));
     return Response.ok(out, "text/event-stream").header("Cache-Control", "no-cache").build();
   }
 
@@ -88,17 +86,15 @@ public final class RunStreamResource {
     }
   }
 
-  /** Writes the run's new events to one stream. */
-  private final class Pump {
+  /** Writes the run's new events to one stream until the run has ended and all are written. */
+  private final class Feed implements SsePump.Tick {
     private final Actor actor;
     private final RunId id;
     private final ChunkedOutput<String> out;
     private final long startedAt;
     private long cursor;
-    private ScheduledFuture<?> future;
-    private boolean finished;
 
-    Pump(Actor actor, RunId id, long cursor, ChunkedOutput<String> out, long startedAt) {
+    Feed(Actor actor, RunId id, long cursor, ChunkedOutput<String> out, long startedAt) {
       this.actor = actor;
       this.id = id;
       this.cursor = cursor;
@@ -106,43 +102,19 @@ public final class RunStreamResource {
       this.startedAt = startedAt;
     }
 
-    synchronized void tick() {
-      boolean done;
-      try {
-        RunView view = runs.get(actor, id, cursor);
-        for (RunEvent event : view.events()) {
-          out.write(
-              "id: "
-                  + event.id()
-                  + "\nevent: "
-                  + event.type().name()
-                  + "\ndata: "
-                  + RunJson.event(event)
-                  + "\n\n");
-          cursor = event.id();
-        }
-        done =
-            (view.run().status().isTerminal() && view.events().isEmpty())
-                || out.isClosed()
-                || System.nanoTime() - startedAt > MAX_AGE.toNanos();
-      } catch (IOException | RuntimeException e) {
-        done = true; // the client left, or the run is no longer visible to it
+    @Override
+    public boolean next() throws IOException {
+      // Throws when the run is no longer visible to the client: the stream ends.
+      RunView view = runs.get(actor, id, cursor);
+      for (RunEvent event : view.events()) {
+        out.write(
+            SsePump.event(
+                Long.toString(event.id()), event.type().name(), RunJson.event(event).toString()));
+        cursor = event.id();
       }
-      if (done) {
-        close(out);
-        finished = true;
-        if (future != null) {
-          future.cancel(false);
-        }
-      }
-    }
-
-    /** The first tick may run before scheduling returns; whichever comes last cancels. */
-    synchronized void start(ScheduledFuture<?> scheduled) {
-      future = scheduled;
-      if (finished) {
-        future.cancel(false);
-      }
+      return !(view.run().status().isTerminal() && view.events().isEmpty())
+          && !out.isClosed()
+          && System.nanoTime() - startedAt <= MAX_AGE.toNanos();
     }
   }
 }

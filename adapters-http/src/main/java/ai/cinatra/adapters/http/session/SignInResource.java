@@ -1,6 +1,5 @@
 package ai.cinatra.adapters.http.session;
 
-import ai.cinatra.adapters.http.page.Html;
 import ai.cinatra.adapters.http.page.Page;
 import ai.cinatra.application.error.ForbiddenException;
 import ai.cinatra.application.port.in.oauth.ServerAddressQuery;
@@ -47,22 +46,8 @@ public final class SignInResource {
           case "expired" -> "The form expired. Please sign in again.";
           default -> "";
         };
-    String body =
-        "<h1>Sign in to Cinatra</h1>"
-            + (message.isEmpty() ? "" : "<p class=\"error\">" + Html.escape(message) + "</p>")
-            + "<form method=\"post\" action=\"/sign-in\">"
-            + "<input type=\"hidden\" name=\"csrf\" value=\""
-            + Html.escape(csrf)
-            + "\">"
-            + "<input type=\"hidden\" name=\"return_to\" value=\""
-            + Html.escape(safeReturn(returnTo))
-            + "\">"
-            + "<label for=\"email\">Email</label>"
-            + "<input id=\"email\" name=\"email\" type=\"email\" autocomplete=\"username\" required maxlength=\"254\">"
-            + "<label for=\"password\">Password</label>"
-            + "<input id=\"password\" name=\"password\" type=\"password\" autocomplete=\"current-password\" required maxlength=\"256\">"
-            + "<button type=\"submit\">Sign in</button></form>";
-    return Page.html(200, "Sign in", body)
+    Response page = Page.render(200, new SignInPage(message, csrf, safeReturn(returnTo)));
+    return Response.fromResponse(page)
         .cookie(SessionCookies.preSessionCsrf(csrf, secure()))
         .build();
   }
@@ -99,9 +84,9 @@ public final class SignInResource {
   public Response signOut(
       @CookieParam(SessionCookies.SESSION) String session, @FormParam("csrf") String csrf) {
     signIn
-        .session(session)
-        .filter(s -> sameToken(csrf, s.csrfToken()))
-        .ifPresent(s -> signIn.signOut(session));
+        .person(session)
+        .filter(p -> sameToken(csrf, p.session().csrfToken()))
+        .ifPresent(p -> signIn.signOut(session));
     return Page.seeOther("/sign-in")
         .cookie(SessionCookies.expired(SessionCookies.SESSION, secure()))
         .build();

@@ -1,5 +1,8 @@
 package ai.cinatra.adapters.http.web;
 
+import ai.cinatra.adapters.http.page.ErrorPage;
+import ai.cinatra.adapters.http.page.Page;
+import ai.cinatra.adapters.http.page.WebPage;
 import ai.cinatra.application.error.NotFoundException;
 import ai.cinatra.application.port.in.oauth.ClientAdminUseCase;
 import ai.cinatra.application.port.in.oauth.ClientAdminUseCase.ClientListing;
@@ -125,7 +128,7 @@ public final class ConnectorSetupPageResource {
                 person.actor(), Optional.empty(), Optional.empty(), ClientAdminUseCase.MAX_PAGE)
             : clients.listClaudeClients(
                 person.actor(), Optional.empty(), ClientAdminUseCase.MAX_PAGE);
-    return WebPages.page(
+    return Page.render(
         200,
         new SetupView(
             person,
@@ -146,7 +149,7 @@ public final class ConnectorSetupPageResource {
             person.actor().role() != Role.ADMIN
                 ? ErrorPage.forbidden(person, "Only admins disconnect clients.")
                 : find(person, clientId)
-                    .map(c -> WebPages.page(200, new ConfirmView(person, row(c))))
+                    .map(c -> Page.render(200, new ConfirmView(person, row(c))))
                     .orElseGet(() -> ErrorPage.notFound(person, "No client with that id.")));
   }
 
@@ -174,7 +177,8 @@ public final class ConnectorSetupPageResource {
       return ErrorPage.notFound(person, "No client with that id.");
     }
     String name = String.valueOf(row(client.get()).get("name"));
-    return WebPages.see(SETUP + "?disconnected=" + URLEncoder.encode(name, StandardCharsets.UTF_8));
+    return Page.seeOther(SETUP + "?disconnected=" + URLEncoder.encode(name, StandardCharsets.UTF_8))
+        .build();
   }
 
   private Optional<ClientListing> find(SignedInPerson person, String clientId) {

@@ -1,6 +1,9 @@
 package ai.cinatra.adapters.http.web;
 
 import ai.cinatra.adapters.http.mcp.tool.run.RunJson;
+import ai.cinatra.adapters.http.page.ErrorPage;
+import ai.cinatra.adapters.http.page.Page;
+import ai.cinatra.adapters.http.page.WebPage;
 import ai.cinatra.application.error.ApplicationException;
 import ai.cinatra.application.error.NotFoundException;
 import ai.cinatra.application.port.in.run.RunsUseCase;
@@ -159,7 +162,7 @@ public final class RunPageResource {
     } catch (ApplicationException | InvalidValueException e) {
       return render(person, runId, 400, e.getMessage());
     }
-    return WebPages.see("/agents/status/" + runId);
+    return Page.seeOther("/agents/status/" + runId).build();
   }
 
   private Response render(SignedInPerson person, String runId, int status, String error) {
@@ -177,7 +180,7 @@ public final class RunPageResource {
     }
     List<Map<String, Object>> events = view.events().stream().map(RunPageResource::row).toList();
     long last = view.events().isEmpty() ? 0 : view.events().get(view.events().size() - 1).id();
-    return WebPages.page(status, new RunView(person, view.run(), events, last, error));
+    return Page.render(status, new RunView(person, view.run(), events, last, error));
   }
 
   private static Map<String, Object> row(RunEvent event) {

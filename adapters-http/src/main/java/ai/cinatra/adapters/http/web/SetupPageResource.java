@@ -1,5 +1,7 @@
 package ai.cinatra.adapters.http.web;
 
+import ai.cinatra.adapters.http.page.Page;
+import ai.cinatra.adapters.http.page.WebPage;
 import ai.cinatra.adapters.http.session.SessionCookies;
 import ai.cinatra.adapters.http.session.SignInResource;
 import ai.cinatra.application.error.ApplicationException;
@@ -81,7 +83,7 @@ public final class SetupPageResource {
     }
     String csrf =
         csrfCookie != null && csrfCookie.length() == 43 ? csrfCookie : OpaqueSecret.generate();
-    return Response.fromResponse(WebPages.page(200, new SetupView(csrf, null, null)))
+    return Response.fromResponse(Page.render(200, new SetupView(csrf, null, null)))
         .cookie(SessionCookies.preSessionCsrf(csrf, secureCookies()))
         .build();
   }
@@ -97,17 +99,17 @@ public final class SetupPageResource {
       return Response.status(Response.Status.NOT_FOUND).build();
     }
     if (!SignInResource.sameToken(csrf, csrfCookie)) {
-      return WebPages.see("/setup");
+      return Page.seeOther("/setup").build();
     }
     try {
       firstRun.createFirstAdmin(
           new Email(email == null ? "" : email), password == null ? "" : password);
     } catch (InvalidValueException | ApplicationException e) {
-      return Response.fromResponse(WebPages.page(400, new SetupView(csrf, e.getMessage(), email)))
+      return Response.fromResponse(Page.render(400, new SetupView(csrf, e.getMessage(), email)))
           .build();
     }
     SignedIn signedIn = signIn.signIn(email, password, request.getRemoteAddr());
-    return Response.fromResponse(WebPages.see(ConnectorSetupPageResource.SETUP))
+    return Page.seeOther(ConnectorSetupPageResource.SETUP)
         .cookie(
             SessionCookies.session(
                 signedIn.token(), secureCookies(), (int) WebSession.LIFETIME.toSeconds()),

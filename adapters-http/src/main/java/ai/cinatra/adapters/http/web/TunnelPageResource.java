@@ -1,5 +1,8 @@
 package ai.cinatra.adapters.http.web;
 
+import ai.cinatra.adapters.http.page.ErrorPage;
+import ai.cinatra.adapters.http.page.Page;
+import ai.cinatra.adapters.http.page.WebPage;
 import ai.cinatra.application.error.ApplicationException;
 import ai.cinatra.application.port.in.oauth.PublicUrlUseCase;
 import ai.cinatra.application.port.in.session.SignInUseCase.SignedInPerson;
@@ -88,7 +91,7 @@ public final class TunnelPageResource {
         person ->
             person.actor().role() != Role.ADMIN
                 ? ErrorPage.forbidden(person, "Only admins set the public URL.")
-                : WebPages.page(
+                : Page.render(
                     200,
                     new TunnelView(
                         person, publicUrl.publicUrl(person.actor()), null, null, saved != null)));
@@ -106,9 +109,9 @@ public final class TunnelPageResource {
   private Response save(SignedInPerson person, String url) {
     try {
       publicUrl.setPublicUrl(person.actor(), url);
-      return WebPages.see(PATH + "&saved=1");
+      return Page.seeOther(PATH + "&saved=1").build();
     } catch (InvalidValueException | ApplicationException e) {
-      return WebPages.page(
+      return Page.render(
           e instanceof ApplicationException ? 403 : 400,
           new TunnelView(person, publicUrl.publicUrl(person.actor()), e.getMessage(), url, false));
     }

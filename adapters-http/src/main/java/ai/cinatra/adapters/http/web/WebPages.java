@@ -1,13 +1,13 @@
 package ai.cinatra.adapters.http.web;
 
+import ai.cinatra.adapters.http.page.ErrorPage;
+import ai.cinatra.adapters.http.page.Page;
 import ai.cinatra.adapters.http.session.SessionCookies;
 import ai.cinatra.adapters.http.session.SignInResource;
 import ai.cinatra.application.port.in.session.SignInUseCase;
 import ai.cinatra.application.port.in.session.SignInUseCase.SignedInPerson;
-import io.dropwizard.views.common.View;
 import jakarta.ws.rs.core.Cookie;
 import jakarta.ws.rs.core.HttpHeaders;
-import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.Optional;
@@ -18,14 +18,6 @@ import java.util.function.Function;
  * when no one is, CSRF checks on every form, and strict headers on every page.
  */
 public final class WebPages {
-  /**
-   * Scripts and styles only from this server (the copy button and the live run page), nothing
-   * inline, forms only to this server, never framed.
-   */
-  public static final String CSP =
-      "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; connect-src"
-          + " 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
-
   private final SignInUseCase signIn;
 
   public WebPages(SignInUseCase signIn) {
@@ -77,27 +69,6 @@ public final class WebPages {
     if (query != null) {
       back += "?" + query;
     }
-    return see(SignInResource.signInUrl(back, null));
-  }
-
-  /** The page, with the headers every page carries. */
-  public static Response page(int status, View page) {
-    return Response.status(status)
-        .type(MediaType.TEXT_HTML_TYPE.withCharset("utf-8"))
-        .entity(page)
-        .header("Content-Security-Policy", CSP)
-        .header("X-Frame-Options", "DENY")
-        .header("X-Content-Type-Options", "nosniff")
-        .header("Referrer-Policy", "same-origin")
-        .header("Cache-Control", "no-store")
-        .build();
-  }
-
-  /** 303 See Other: after a POST the browser follows with a GET. */
-  public static Response see(String location) {
-    return Response.status(Response.Status.SEE_OTHER)
-        .header("Location", location)
-        .header("Cache-Control", "no-store")
-        .build();
+    return Page.seeOther(SignInResource.signInUrl(back, null)).build();
   }
 }

@@ -17,15 +17,13 @@ public interface SignInUseCase {
    */
   SignedIn signIn(String email, String password, String sourceAddress);
 
-  /** The live session behind a cookie's token, if any. */
-  Optional<WebSession> session(String token);
-
   /** A person signed in to the pages: their session (for its CSRF token) and who they are now. */
   record SignedInPerson(WebSession session, Actor actor) {}
 
   /**
    * The person behind a cookie's token, with the account's current role, acting through the client
-   * {@code web}; empty when there is no live session or the account is disabled.
+   * {@code web}; empty when there is no live session or the account is disabled. The one way every
+   * page, form and the consent screen learns who is signed in.
    */
   Optional<SignedInPerson> person(String token);
 

@@ -1,4 +1,4 @@
-package ai.cinatra.adapters.http.web;
+package ai.cinatra.adapters.http.page;
 
 import ai.cinatra.application.port.in.session.SignInUseCase.SignedInPerson;
 import ai.cinatra.domain.account.Role;
