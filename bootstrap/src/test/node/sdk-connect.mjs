@@ -6,8 +6,14 @@ import { StreamableHTTPClientTransport } from "@modelcontextprotocol/sdk/client/
 import { UnauthorizedError } from "@modelcontextprotocol/sdk/client/auth.js";
 import { authorizeInBrowser } from "./browser.mjs";
 
-/** Returns { client, transport, saw, store } once the client is connected and initialized. */
-export async function connectSdkClient(baseUrl, email, password, clientName = "cinatra-sdk-test") {
+/**
+ * Returns { client, transport, saw, store } once the client is connected and initialized.
+ * `options.capabilities` are what the client declares; `options.prepare(client)` runs before it
+ * connects (to set request handlers, such as one for elicitation).
+ */
+export async function connectSdkClient(
+  baseUrl, email, password, clientName = "cinatra-sdk-test", options = {},
+) {
   const redirectUrl = "http://localhost:53682/oauth/callback";
   const saw = { registered: null, authorizationUrl: null, iss: null };
   let pendingCode = null;
@@ -39,14 +45,22 @@ export async function connectSdkClient(baseUrl, email, password, clientName = "c
   };
   const mcpUrl = new URL("/api/mcp", baseUrl);
   let transport = new StreamableHTTPClientTransport(mcpUrl, { authProvider: provider });
-  let client = new Client({ name: clientName, version: "1.0.0" });
+  const newClient = () => {
+    const made = new Client(
+      { name: clientName, version: "1.0.0" },
+      { capabilities: options.capabilities ?? {} },
+    );
+    options.prepare?.(made);
+    return made;
+  };
+  let client = newClient();
   try {
     await client.connect(transport);
   } catch (e) {
     if (!(e instanceof UnauthorizedError) || !pendingCode) throw e;
     await transport.finishAuth(pendingCode);
     transport = new StreamableHTTPClientTransport(mcpUrl, { authProvider: provider });
-    client = new Client({ name: clientName, version: "1.0.0" });
+    client = newClient();
     await client.connect(transport);
   }
   return { client, transport, saw, store };

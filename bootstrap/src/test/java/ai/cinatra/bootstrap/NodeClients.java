@@ -25,6 +25,7 @@ final class NodeClients {
                 "oauth-mcp-client.mjs",
                 "sdk-connect.mjs",
                 "sdk-run-scenario.mjs",
+                "sdk-elicit-approval.mjs",
                 "mcp-remote-client.mjs")
             .map(SOURCES::resolve)
             .toList(),

@@ -12,25 +12,25 @@ import org.junit.jupiter.api.Test;
 
 class StepTest {
 
+  /** A connector step calling crm's send with these arguments (and a timeout, when not null). */
+  private static Map<String, Object> connector(Object arguments, Integer timeoutSeconds) {
+    Map<String, Object> step = new java.util.LinkedHashMap<>();
+    step.put("id", "c");
+    step.put("kind", "connector");
+    step.put("connector", "crm");
+    step.put("operation", "send");
+    step.put("arguments", arguments);
+    if (timeoutSeconds != null) {
+      step.put("timeoutSeconds", timeoutSeconds);
+    }
+    return step;
+  }
+
   @Test
   void eachKind_isReadIntoItsOwnRecord_withItsFieldsTyped() {
     assertThat(Step.parse(Map.of("id", "m", "kind", "model", "prompt", "Sum up")))
         .isEqualTo(new ModelStep("m", Optional.empty(), "", "Sum up"));
-    assertThat(
-            Step.parse(
-                Map.of(
-                    "id",
-                    "c",
-                    "kind",
-                    "connector",
-                    "connector",
-                    "crm",
-                    "operation",
-                    "send",
-                    "arguments",
-                    Map.of("to", "{{inputs.to}}"),
-                    "timeoutSeconds",
-                    5)))
+    assertThat(Step.parse(connector(Map.of("to", "{{inputs.to}}"), 5)))
         .isEqualTo(
             new ConnectorStep(
                 "c",
@@ -65,20 +65,7 @@ class StepTest {
     assertThatThrownBy(() -> Step.parse(Map.of("id", "m", "kind", "message", "text", 7)))
         .isInstanceOf(InvalidValueException.class)
         .hasMessage("step m (message) text is a string");
-    assertThatThrownBy(
-            () ->
-                Step.parse(
-                    Map.of(
-                        "id",
-                        "c",
-                        "kind",
-                        "connector",
-                        "connector",
-                        "crm",
-                        "operation",
-                        "send",
-                        "arguments",
-                        "all")))
+    assertThatThrownBy(() -> Step.parse(connector("all", null)))
         .hasMessage("step c (connector) arguments is a JSON object");
     assertThatThrownBy(() -> Step.parse(Map.of("id", "a", "kind", "approval", "screen", "yes")))
         .hasMessage("step a (approval) screen is a JSON object");

@@ -22,6 +22,11 @@ public final class ToolJson {
     return JSON.valueToTree(value);
   }
 
+  /** Any JSON value the core holds (a string, number, map...) as a tree. */
+  public static JsonNode value(Object value) {
+    return JSON.valueToTree(value);
+  }
+
   public static ObjectNode object() {
     return JSON.createObjectNode();
   }

@@ -9,11 +9,28 @@ import java.util.function.Function;
  * The use case checks the actor's role and audits; the role here only decides who sees the tool.
  */
 public record UseCaseTool(
-    ObjectNode descriptorJson, Role requiredRole, Function<ToolCall, ObjectNode> body)
+    ObjectNode descriptorJson,
+    Role requiredRole,
+    Function<ToolCall, ObjectNode> body,
+    boolean interactive)
     implements McpTool {
 
   public static UseCaseTool of(
       String descriptor, Role requiredRole, Function<ToolCall, ObjectNode> body) {
+    return build(descriptor, requiredRole, body, false);
+  }
+
+  /** A tool whose call may ask the person through the client (elicitation) while it runs. */
+  public static UseCaseTool asking(
+      String descriptor, Role requiredRole, Function<ToolCall, ObjectNode> body) {
+    return build(descriptor, requiredRole, body, true);
+  }
+
+  private static UseCaseTool build(
+      String descriptor,
+      Role requiredRole,
+      Function<ToolCall, ObjectNode> body,
+      boolean interactive) {
     ObjectNode parsed = ToolDescriptors.parse(descriptor);
     if (!parsed.has("outputSchema") || !parsed.has("annotations")) {
       throw new IllegalArgumentException(
@@ -21,7 +38,7 @@ public record UseCaseTool(
               + parsed.path("name").asText()
               + " needs an outputSchema and annotations");
     }
-    return new UseCaseTool(parsed, requiredRole, body);
+    return new UseCaseTool(parsed, requiredRole, body, interactive);
   }
 
   @Override

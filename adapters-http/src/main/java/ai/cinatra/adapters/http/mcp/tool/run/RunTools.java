@@ -22,6 +22,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
 
@@ -100,10 +101,10 @@ public final class RunTools {
                         call.actor(),
                         runId(call.arguments()),
                         call.arguments().path("afterEventId").asLong(0)))),
-        UseCaseTool.of(
+        UseCaseTool.asking(
             """
             {"name": "agent_run_resume", "title": "Answer a paused run",
-             "description": "Answers a run waiting for approval (status pending_approval). userResponse, an object fitting the approval's screen, wins; otherwise the proposal is approved with approvalNote (default \\"[Approved by operator]\\"). To reject, send userResponse {\\"decision\\": \\"reject\\"}. The decision is exactly approve or reject, and the answer must fit the screen; otherwise the call is refused and the run keeps waiting.",
+             "description": "Answers a run waiting for approval (status pending_approval). userResponse, an object fitting the approval's screen, wins; with neither userResponse nor approvalNote, a client that supports elicitation shows the person the approval to answer themselves; otherwise the proposal is approved with approvalNote (default \\"[Approved by operator]\\"). To reject, send userResponse {\\"decision\\": \\"reject\\"}. The decision is exactly approve or reject, and the answer must fit the screen; otherwise the call is refused and the run keeps waiting.",
              "inputSchema": {"type": "object", "properties": {%s,
                "userResponse": {"type": "object", "maxProperties": 100, "properties": {
                  "decision": {"type": "string", "enum": ["approve", "reject"]}}},
@@ -115,14 +116,20 @@ public final class RunTools {
             Role.MEMBER,
             call -> {
               ObjectNode args = call.arguments();
-              return json.result(
-                  runs.resume(
-                      call.actor(),
-                      runId(args),
-                      args.hasNonNull("userResponse")
-                          ? Optional.of(ToolJson.map(args.get("userResponse")))
-                          : Optional.empty(),
-                      ToolJson.text(args, "approvalNote")));
+              RunId id = runId(args);
+              Optional<Map<String, Object>> response =
+                  args.hasNonNull("userResponse")
+                      ? Optional.of(ToolJson.map(args.get("userResponse")))
+                      : Optional.empty();
+              Optional<String> note = ToolJson.text(args, "approvalNote");
+              if (response.isEmpty() && note.isEmpty() && call.context().clientCan("elicitation")) {
+                // The person answers in their client, not the model on their behalf.
+                AgentRun run = runs.get(call.actor(), id, Long.MAX_VALUE).run();
+                if (run.pendingApproval().isPresent()) {
+                  response = Optional.of(ApprovalQuestion.ask(call.context(), run));
+                }
+              }
+              return json.result(runs.resume(call.actor(), id, response, note));
             }),
         UseCaseTool.of(
             """
