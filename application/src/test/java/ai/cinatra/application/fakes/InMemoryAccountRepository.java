@@ -6,6 +6,7 @@ import ai.cinatra.domain.account.Account;
 import ai.cinatra.domain.account.AccountId;
 import ai.cinatra.domain.account.Email;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -49,6 +50,10 @@ public final class InMemoryAccountRepository implements AccountRepository {
 
   @Override
   public synchronized List<Account> list() {
-    return new ArrayList<>(accounts.values());
+    // Oldest first, as the database orders them (the repository contract holds the fake to it).
+    List<Account> all = new ArrayList<>(accounts.values());
+    all.sort(
+        Comparator.comparing(Account::createdAt).thenComparing(a -> a.id().value().toString()));
+    return all;
   }
 }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import ai.cinatra.application.error.ConflictException;
 import ai.cinatra.application.error.NotFoundException;
 import ai.cinatra.application.fakes.InMemoryAccountRepository;
+import ai.cinatra.application.fakes.MutableClock;
 import ai.cinatra.application.fakes.ReversingPasswordHasher;
 import ai.cinatra.application.port.in.account.CreateAccountCommand;
 import ai.cinatra.application.port.in.account.CreatedAccount;
@@ -14,9 +15,8 @@ import ai.cinatra.domain.account.AccountId;
 import ai.cinatra.domain.account.Email;
 import ai.cinatra.domain.account.Role;
 import ai.cinatra.domain.error.InvalidValueException;
-import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -28,8 +28,8 @@ class AccountServiceTest {
   private final InMemoryAccountRepository accounts = new InMemoryAccountRepository();
   private final ReversingPasswordHasher hasher = new ReversingPasswordHasher();
   private final List<AccountId> changed = new ArrayList<>();
-  private final AccountService service =
-      new AccountService(accounts, hasher, Clock.fixed(NOW, ZoneOffset.UTC), changed::add);
+  private final MutableClock clock = new MutableClock(NOW);
+  private final AccountService service = new AccountService(accounts, hasher, clock, changed::add);
 
   @Test
   void createAccount_storesHashNotPassword() {
@@ -94,6 +94,8 @@ class AccountServiceTest {
   void listAccounts_returnsThemInCreationOrder() {
     service.createAccount(
         new CreateAccountCommand(new Email("z@b.c"), Role.ADMIN, Optional.empty()));
+    // Created in the same instant, accounts come in id order, as the database lists them.
+    clock.advance(Duration.ofSeconds(1));
     service.createAccount(
         new CreateAccountCommand(new Email("a@b.c"), Role.VIEWER, Optional.empty()));
 

@@ -2,7 +2,10 @@ package ai.cinatra.adapters.persistence.agent;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ai.cinatra.adapters.persistence.Store;
 import ai.cinatra.adapters.persistence.TestDatabase;
+import ai.cinatra.application.fakes.InMemoryAgentRepository;
+import ai.cinatra.application.port.out.AgentRepository;
 import ai.cinatra.domain.agent.AgentDefinition;
 import ai.cinatra.domain.agent.AgentId;
 import ai.cinatra.domain.agent.MessageStep;
@@ -17,26 +20,29 @@ import org.junit.jupiter.params.Parameter;
 import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.provider.EnumSource;
 
-/** The AgentRepository contract, run against H2 and against the real PostgreSQL. */
+/** The AgentRepository contract, run against the in-memory fake, H2 and the real PostgreSQL. */
 @ParameterizedClass(name = "{0}")
-@EnumSource(TestDatabase.Kind.class)
+@EnumSource(Store.class)
 class AgentRepositoryContractIT {
   private static final Instant T0 = Instant.parse("2026-11-29T10:15:30Z");
 
-  @Parameter TestDatabase.Kind kind;
+  @Parameter Store store;
 
-  private TestDatabase database;
-  private JdbiAgentRepository agents;
+  private Optional<TestDatabase> database;
+  private AgentRepository agents;
 
   @BeforeEach
   void openDatabase() {
-    database = TestDatabase.create(kind);
-    agents = new JdbiAgentRepository(database.jdbi());
+    database = store.open();
+    agents =
+        database
+            .<AgentRepository>map(d -> new JdbiAgentRepository(d.jdbi()))
+            .orElseGet(InMemoryAgentRepository::new);
   }
 
   @AfterEach
   void dropDatabase() {
-    database.close();
+    database.ifPresent(TestDatabase::close);
   }
 
   private static AgentDefinition agent(String id, String text) {

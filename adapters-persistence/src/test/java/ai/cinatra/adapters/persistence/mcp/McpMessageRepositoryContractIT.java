@@ -2,9 +2,13 @@ package ai.cinatra.adapters.persistence.mcp;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ai.cinatra.adapters.persistence.Store;
 import ai.cinatra.adapters.persistence.TestDatabase;
+import ai.cinatra.application.fakes.InMemoryMcpMessageRepository;
+import ai.cinatra.application.port.out.McpMessageRepository;
 import ai.cinatra.domain.mcp.McpMessage;
 import java.time.Instant;
+import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -12,26 +16,31 @@ import org.junit.jupiter.params.Parameter;
 import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.provider.EnumSource;
 
-/** The McpMessageRepository contract, run against H2 and against the real PostgreSQL. */
+/**
+ * The McpMessageRepository contract, run against the in-memory fake, H2 and the real PostgreSQL.
+ */
 @ParameterizedClass(name = "{0}")
-@EnumSource(TestDatabase.Kind.class)
+@EnumSource(Store.class)
 class McpMessageRepositoryContractIT {
   private static final Instant T0 = Instant.parse("2026-11-29T10:15:30.123456Z");
 
-  @Parameter TestDatabase.Kind kind;
+  @Parameter Store store;
 
-  private TestDatabase database;
-  private JdbiMcpMessageRepository messages;
+  private Optional<TestDatabase> database;
+  private McpMessageRepository messages;
 
   @BeforeEach
   void openDatabase() {
-    database = TestDatabase.create(kind);
-    messages = new JdbiMcpMessageRepository(database.jdbi());
+    database = store.open();
+    messages =
+        database
+            .<McpMessageRepository>map(d -> new JdbiMcpMessageRepository(d.jdbi()))
+            .orElseGet(InMemoryMcpMessageRepository::new);
   }
 
   @AfterEach
   void dropDatabase() {
-    database.close();
+    database.ifPresent(TestDatabase::close);
   }
 
   private McpMessage append(String session, String stream, String payload, Instant at) {

@@ -2,7 +2,10 @@ package ai.cinatra.adapters.persistence.mcp;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ai.cinatra.adapters.persistence.Store;
 import ai.cinatra.adapters.persistence.TestDatabase;
+import ai.cinatra.application.fakes.InMemoryMcpSessionRepository;
+import ai.cinatra.application.port.out.McpSessionRepository;
 import ai.cinatra.domain.account.AccountId;
 import ai.cinatra.domain.mcp.LogLevel;
 import ai.cinatra.domain.mcp.McpSession;
@@ -17,26 +20,31 @@ import org.junit.jupiter.params.Parameter;
 import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.provider.EnumSource;
 
-/** The McpSessionRepository contract, run against H2 and against the real PostgreSQL. */
+/**
+ * The McpSessionRepository contract, run against the in-memory fake, H2 and the real PostgreSQL.
+ */
 @ParameterizedClass(name = "{0}")
-@EnumSource(TestDatabase.Kind.class)
+@EnumSource(Store.class)
 class McpSessionRepositoryContractIT {
   private static final Instant T0 = Instant.parse("2026-11-29T10:15:30.123456Z");
 
-  @Parameter TestDatabase.Kind kind;
+  @Parameter Store store;
 
-  private TestDatabase database;
-  private JdbiMcpSessionRepository sessions;
+  private Optional<TestDatabase> database;
+  private McpSessionRepository sessions;
 
   @BeforeEach
   void openDatabase() {
-    database = TestDatabase.create(kind);
-    sessions = new JdbiMcpSessionRepository(database.jdbi());
+    database = store.open();
+    sessions =
+        database
+            .<McpSessionRepository>map(d -> new JdbiMcpSessionRepository(d.jdbi()))
+            .orElseGet(InMemoryMcpSessionRepository::new);
   }
 
   @AfterEach
   void dropDatabase() {
-    database.close();
+    database.ifPresent(TestDatabase::close);
   }
 
   @Test

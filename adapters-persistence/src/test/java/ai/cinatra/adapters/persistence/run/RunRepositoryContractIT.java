@@ -3,8 +3,11 @@ package ai.cinatra.adapters.persistence.run;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import ai.cinatra.adapters.persistence.Store;
 import ai.cinatra.adapters.persistence.TestDatabase;
 import ai.cinatra.application.error.ConflictException;
+import ai.cinatra.application.fakes.InMemoryRuns;
+import ai.cinatra.application.port.out.RunEventRepository;
 import ai.cinatra.application.port.out.RunRepository;
 import ai.cinatra.domain.account.AccountId;
 import ai.cinatra.domain.agent.AgentId;
@@ -25,27 +28,36 @@ import org.junit.jupiter.params.Parameter;
 import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.provider.EnumSource;
 
-/** Runs and their events, run against H2 and against the real PostgreSQL. */
+/** Runs and their events, run against the in-memory fake, H2 and the real PostgreSQL. */
 @ParameterizedClass(name = "{0}")
-@EnumSource(TestDatabase.Kind.class)
+@EnumSource(Store.class)
 class RunRepositoryContractIT {
   private static final Instant T0 = Instant.parse("2026-11-29T10:15:30.123456Z");
 
-  @Parameter TestDatabase.Kind kind;
+  @Parameter Store store;
 
-  private TestDatabase database;
-  private JdbiRunRepository runs;
+  private Optional<TestDatabase> database;
+  private RunRepository runs;
+  private RunEventRepository events;
   private final AccountId ada = AccountId.random();
 
   @BeforeEach
   void openDatabase() {
-    database = TestDatabase.create(kind);
-    runs = new JdbiRunRepository(database.jdbi());
+    database = store.open();
+    if (database.isPresent()) {
+      JdbiRunRepository stored = new JdbiRunRepository(database.get().jdbi());
+      runs = stored;
+      events = stored;
+    } else {
+      InMemoryRuns fake = new InMemoryRuns();
+      runs = fake;
+      events = fake;
+    }
   }
 
   @AfterEach
   void dropDatabase() {
-    database.close();
+    database.ifPresent(TestDatabase::close);
   }
 
   private AgentRun queued(Optional<String> key, Instant at) {
@@ -135,13 +147,13 @@ class RunRepositoryContractIT {
         .startsWith(first.equals(twinA) ? twinB : twinA)
         .endsWith(newer, older);
 
-    runs.append(
+    events.append(
         List.of(
             new RunEvent(older.id(), 1, EventType.RUN_STARTED, Map.of("runId", "x"), T0),
             new RunEvent(older.id(), 2, EventType.STEP_STARTED, Map.of("stepName", "a"), T0)));
-    assertThat(runs.lastId(older.id())).isEqualTo(2);
-    assertThat(runs.lastId(newer.id())).isZero();
-    assertThat(runs.after(older.id(), 1, 10))
+    assertThat(events.lastId(older.id())).isEqualTo(2);
+    assertThat(events.lastId(newer.id())).isZero();
+    assertThat(events.after(older.id(), 1, 10))
         .extracting(RunEvent::type)
         .containsExactly(EventType.STEP_STARTED);
   }
