@@ -589,10 +589,16 @@ abstract class McpEndpointContract {
     HttpResponse<String> fourth = initializeResponse(token, "{}");
     assertThat(fourth.statusCode()).as(fourth.body()).isEqualTo(200);
     String newest = fourth.headers().firstValue("Mcp-Session-Id").orElseThrow();
-    assertThat(post(token, newest, BOTH, call(1, "whoami", "{}")).statusCode()).isEqualTo(200);
+    OAuthFlowContract.assertToolAnswered(post(token, newest, BOTH, call(1, "whoami", "{}")));
     List<Integer> statuses = new ArrayList<>();
     for (String s : sessions) {
-      statuses.add(post(token, s, BOTH, call(1, "whoami", "{}")).statusCode());
+      HttpResponse<String> answer = post(token, s, BOTH, call(1, "whoami", "{}"));
+      statuses.add(answer.statusCode());
+      if (answer.statusCode() == 200) {
+        OAuthFlowContract.assertToolAnswered(answer);
+      } else {
+        OAuthFlowContract.assertRpcError(answer, 404, JsonRpc.SESSION_NOT_FOUND);
+      }
     }
     assertThat(statuses).containsOnly(200, 404).filteredOn(st -> st == 404).hasSize(1);
   }

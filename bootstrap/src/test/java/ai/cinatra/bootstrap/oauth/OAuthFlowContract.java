@@ -317,7 +317,7 @@ abstract class OAuthFlowContract {
     HttpResponse<String> retry = refresh(a.clientId(), t0);
     assertThat(retry.statusCode()).as(retry.body()).isEqualTo(200);
     String retried = JSON.readTree(retry.body()).get("access_token").asText();
-    assertThat(whoami(retried).statusCode()).isEqualTo(200);
+    assertToolAnswered(whoami(retried));
 
     assertOAuthError(refresh(a.clientId(), t0), 400, "invalid_grant");
     assertThat(whoami(retried).statusCode()).as("the grant is revoked").isEqualTo(401);
@@ -602,7 +602,7 @@ abstract class OAuthFlowContract {
     JsonNode tokens =
         JSON.readTree(exchange(a.clientId(), a.code(), a.redirectUri(), VERIFIER).body());
     String accessToken = tokens.get("access_token").asText();
-    assertThat(whoami(accessToken).statusCode()).isEqualTo(200);
+    assertToolAnswered(whoami(accessToken));
 
     AccountRepository elsewhere = AnotherNode.accounts(database());
     elsewhere.updateStatus(
@@ -634,7 +634,7 @@ abstract class OAuthFlowContract {
         new Browser(base())
             .post("/oauth/revoke", Map.of("client_id", a.clientId(), "token", "nonsense"));
     assertThat(unknown.statusCode()).isEqualTo(200);
-    assertThat(whoami(tokens.get("access_token").asText()).statusCode()).isEqualTo(200);
+    assertToolAnswered(whoami(tokens.get("access_token").asText()));
 
     HttpResponse<String> revoked =
         new Browser(base())
@@ -771,7 +771,7 @@ abstract class OAuthFlowContract {
 
     // The control: the same key and claims, valid now, pass; so the refusals below are about
     // expiry and audience alone.
-    assertThat(whoami(sign.apply(RESOURCE, now)).statusCode()).isEqualTo(200);
+    assertToolAnswered(whoami(sign.apply(RESOURCE, now)));
     HttpResponse<String> expired = whoami(sign.apply(RESOURCE, now.minusSeconds(7200)));
     assertChallenged(expired, "invalid_token");
     assertThat(expired.body()).contains("expired");
@@ -783,6 +783,18 @@ abstract class OAuthFlowContract {
     return JSON.readTree(exchange(a.clientId(), a.code(), a.redirectUri(), VERIFIER).body())
         .get("access_token")
         .asText();
+  }
+
+  /**
+   * A tools/call answered: HTTP 200 (which MCP also uses for failures), a JSON-RPC result and not
+   * an error, and a tool result that is not isError. Returns the tool result.
+   */
+  static JsonNode assertToolAnswered(HttpResponse<String> response) throws Exception {
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+    JsonNode body = JSON.readTree(response.body());
+    assertThat(body.has("error")).as(response.body()).isFalse();
+    assertThat(body.at("/result/isError").asBoolean(true)).as(response.body()).isFalse();
+    return body.get("result");
   }
 
   static void assertRpcError(HttpResponse<String> response, int status, int code) throws Exception {
@@ -804,7 +816,9 @@ abstract class OAuthFlowContract {
             mcp(token, session, "{\"jsonrpc\":\"2.0\",\"method\":\"notifications/initialized\"}")
                 .statusCode())
         .isEqualTo(202);
-    assertThat(mcp(token, session, WHOAMI).statusCode()).isEqualTo(200);
+    assertThat(
+            assertToolAnswered(mcp(token, session, WHOAMI)).at("/structuredContent/email").asText())
+        .isEqualTo(EMAIL);
     assertRpcError(mcp(token, null, WHOAMI), 400, -32600);
     assertRpcError(mcp(token, "unknown-session", WHOAMI), 404, -32001);
 
