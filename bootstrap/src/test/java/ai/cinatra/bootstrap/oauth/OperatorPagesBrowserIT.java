@@ -15,6 +15,8 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -42,13 +44,15 @@ class OperatorPagesBrowserIT {
   @Test
   void theOperatorsPages_doWhatTheySay_inARealBrowser() throws Exception {
     List<String> deliveries = Collections.synchronizedList(new ArrayList<>());
+    // The webhook holds the run in its step until the test has seen the page say "running".
+    CountDownLatch seenRunning = new CountDownLatch(1);
     HttpServer receiver = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
     receiver.createContext(
         "/hook",
         exchange -> {
           deliveries.add(exchange.getRequestHeaders().getFirst("Idempotency-Key"));
           try {
-            Thread.sleep(4000); // long enough for the run page to show the run still running
+            seenRunning.await(WAIT.toMillis(), TimeUnit.MILLISECONDS);
           } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
           }
@@ -234,6 +238,7 @@ class OperatorPagesBrowserIT {
       member.follow("#approve");
       assertThat(member.text("#status")).isEqualTo("running");
       member.driver.executeScript("window.stayedOnThePage = true;");
+      seenRunning.countDown();
       member.awaitText("#status", "completed", WAIT);
       assertThat(member.driver.executeScript("return window.stayedOnThePage === true;"))
           .as("completed arrived over the stream, not by a reload")

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import ai.cinatra.domain.error.InvalidValueException;
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -14,7 +16,7 @@ class StepTest {
 
   /** A connector step calling crm's send with these arguments (and a timeout, when not null). */
   private static Map<String, Object> connector(Object arguments, Integer timeoutSeconds) {
-    Map<String, Object> step = new java.util.LinkedHashMap<>();
+    Map<String, Object> step = new LinkedHashMap<>();
     step.put("id", "c");
     step.put("kind", "connector");
     step.put("connector", "crm");
@@ -85,7 +87,7 @@ class StepTest {
 
   @Test
   void valuesAreCopied_soTheDocumentCannotChangeAStep() {
-    Map<String, Object> arguments = new java.util.HashMap<>(Map.of("to", "a"));
+    Map<String, Object> arguments = new HashMap<>(Map.of("to", "a"));
     ConnectorStep step = new ConnectorStep("c", Optional.empty(), "crm", "send", arguments);
     arguments.put("to", "b");
     assertThat(step.arguments()).containsEntry("to", "a");
