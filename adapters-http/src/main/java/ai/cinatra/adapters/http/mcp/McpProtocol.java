@@ -348,7 +348,9 @@ public final class McpProtocol {
       JsonNode id, JsonNode params, Actor actor, McpSession session, boolean clientTakesStream) {
     JsonNode arguments = toolArguments(params);
     String name = params.get("name").asText();
-    if (!(limits.streams() && clientTakesStream && tools.isInteractive(name))) {
+    if (!(limits.streams()
+        && clientTakesStream
+        && tools.isInteractive(name, arguments, session::clientCan))) {
       ObjectNode result = tools.call(name, actor, arguments, CallContexts.plain(session));
       return json(200, JsonRpc.result(id, result));
     }

@@ -1,7 +1,9 @@
 package ai.cinatra.adapters.http.mcp.tool;
 
 import ai.cinatra.domain.account.Role;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.function.Predicate;
 
 /**
  * One MCP tool: its descriptor as tools/list shows it and what a call does. A tool translates; the
@@ -21,6 +23,15 @@ public interface McpTool {
    */
   default boolean interactive() {
     return false;
+  }
+
+  /**
+   * Whether this call, with these arguments from a client that can do what {@code clientCan} says,
+   * talks to the client (and so is answered on a stream); a tool that talks only sometimes answers
+   * the other calls with plain JSON.
+   */
+  default boolean talksOn(JsonNode arguments, Predicate<String> clientCan) {
+    return interactive();
   }
 
   /**

@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
@@ -138,9 +139,9 @@ public final class McpToolCatalog {
   }
 
   /** Whether calling this tool may talk to the client while it runs. */
-  public boolean isInteractive(String name) {
+  public boolean isInteractive(String name, JsonNode arguments, Predicate<String> clientCan) {
     Registered registered = tools.get(name);
-    return registered != null && registered.tool().interactive();
+    return registered != null && registered.tool().talksOn(arguments, clientCan);
   }
 
   /**

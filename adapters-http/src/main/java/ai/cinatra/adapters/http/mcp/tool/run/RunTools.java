@@ -114,6 +114,11 @@ public final class RunTools {
             """
                 .formatted(RUN_ID, RunJson.VIEW_SCHEMA, WRITE),
             Role.MEMBER,
+            // Only a call that leaves the answer to the person, from a client that can ask them.
+            (args, clientCan) ->
+                !args.hasNonNull("userResponse")
+                    && !args.hasNonNull("approvalNote")
+                    && clientCan.test("elicitation"),
             call -> {
               ObjectNode args = call.arguments();
               RunId id = runId(args);

@@ -204,6 +204,31 @@ class RunToolsTest {
             .map(McpTool::name)
             .toList();
     assertThat(asking).containsExactly("agent_run_resume");
+    McpTool resume =
+        RunTools.all(runs, agents, () -> "").stream()
+            .filter(t -> t.name().equals("agent_run_resume"))
+            .findFirst()
+            .orElseThrow();
+    assertThat(resume.talksOn(json(runIdArg()), "elicitation"::equals))
+        .as("left to the person, by a client that can ask: on a stream")
+        .isTrue();
+    assertThat(resume.talksOn(json(runIdArg()), c -> false))
+        .as("a client that cannot ask: plain JSON")
+        .isFalse();
+    assertThat(
+            resume.talksOn(
+                json("{\"runId\":\"" + paused.id() + "\",\"approvalNote\":\"ok\"}"),
+                "elicitation"::equals))
+        .as("answered by the caller: plain JSON")
+        .isFalse();
+  }
+
+  private static JsonNode json(String text) {
+    try {
+      return JSON.readTree(text);
+    } catch (Exception e) {
+      throw new IllegalArgumentException(e);
+    }
   }
 
   @Test
