@@ -55,6 +55,19 @@ public final class CinatraJar {
     return this;
   }
 
+  /**
+   * Installs the approval example (examples/agents/approve-and-notify.json) and the webhook
+   * connector it posts to, at {@code webhookUrl}, as an operator would with the command line.
+   */
+  public void installApprovalExample(String webhookUrl) throws IOException, InterruptedException {
+    ok(
+        "",
+        "agent",
+        "install",
+        Path.of("..", "examples", "agents", "approve-and-notify.json").toAbsolutePath().toString());
+    ok("", "connector", "webhook", "--url", webhookUrl);
+  }
+
   /** Runs a command that must succeed; a failure shows what it printed. */
   public Outcome ok(String stdin, String... args) throws IOException, InterruptedException {
     Outcome outcome = run(stdin, args);

@@ -57,19 +57,7 @@ class ElicitedApprovalIT {
           "member@example.org",
           "--role",
           "member");
-      jar.ok(
-          "",
-          "agent",
-          "install",
-          Path.of("..", "examples", "agents", "approve-and-notify.json")
-              .toAbsolutePath()
-              .toString());
-      jar.ok(
-          "",
-          "connector",
-          "webhook",
-          "--url",
-          "http://127.0.0.1:" + receiver.getAddress().getPort() + "/hook");
+      jar.installApprovalExample("http://127.0.0.1:" + receiver.getAddress().getPort() + "/hook");
       try (CinatraJar.Server server =
           jar.server(
               port,

@@ -89,19 +89,7 @@ class SdkRunScenarioIT {
               new String[] {"admin@example.org", "admin"})) {
         jar.ok(PASSWORD + "\n", "account", "create", "--email", account[0], "--role", account[1]);
       }
-      jar.ok(
-          "",
-          "agent",
-          "install",
-          Path.of("..", "examples", "agents", "approve-and-notify.json")
-              .toAbsolutePath()
-              .toString());
-      jar.ok(
-          "",
-          "connector",
-          "webhook",
-          "--url",
-          "http://127.0.0.1:" + receiver.getAddress().getPort() + "/hook");
+      jar.installApprovalExample("http://127.0.0.1:" + receiver.getAddress().getPort() + "/hook");
       server = jar.server(port, adminPort, WORKERS);
 
       Path stderr = Files.createTempFile("sdk-scenario", ".err");
