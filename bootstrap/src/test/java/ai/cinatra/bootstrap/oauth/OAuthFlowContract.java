@@ -865,7 +865,7 @@ abstract class OAuthFlowContract {
                 session,
                 Map.of("MCP-Protocol-Version", "1999-01-01")),
         400,
-        -32600);
+        -32022);
     HttpResponse<String> ping =
         mcp(token, session, "{\"jsonrpc\":\"2.0\",\"id\":3,\"method\":\"ping\"}");
     assertThat(JSON.readTree(ping.body()).get("result").toString()).isEqualTo("{}");

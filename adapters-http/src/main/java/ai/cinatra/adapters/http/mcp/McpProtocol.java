@@ -51,6 +51,14 @@ public final class McpProtocol {
   private final List<McpExtension> extensions;
   private final McpLimits limits;
   private final StreamHub hub;
+  private final StatelessProtocol stateless;
+
+  /** What the server tells a client about itself at initialize and server/discover. */
+  static final String INSTRUCTIONS =
+      "Cinatra is this team's workspace: agent runs, objects, lists and connectors. Every tool"
+          + " acts as the signed-in account and can do exactly what that account may; call"
+          + " whoami to learn the account and its role. When a tool answers isError, read its"
+          + " message: it says what to change.";
 
   public McpProtocol(
       ObjectMapper json,
@@ -76,14 +84,32 @@ public final class McpProtocol {
     this.extensions = List.copyOf(extensions);
     this.limits = limits;
     this.hub = hub;
+    this.stateless = new StatelessProtocol(version, tools, extensions);
+  }
+
+  /** Who answers: the name, title and version every revision's results carry. */
+  static ObjectNode serverInfo(String version) {
+    ObjectNode serverInfo = NODES.objectNode();
+    serverInfo.put("name", "cinatra");
+    serverInfo.put("title", "Cinatra");
+    serverInfo.put("version", version);
+    return serverInfo;
   }
 
   /** One POSTed JSON-RPC message (or a 2025-03-26 batch) from an authenticated caller. */
   McpReply post(
       byte[] body, String protocolVersion, String sessionId, String accept, Actor caller) {
-    if (protocolVersion != null && !PROTOCOL_VERSIONS.contains(protocolVersion)) {
-      return json(400, unsupportedVersion(protocolVersion));
-    }
+    return post(body, new McpHeaders(protocolVersion, sessionId, accept, null, null), caller);
+  }
+
+  /**
+   * One POSTed message: under 2026-07-28 (or a version no revision here knows, which that revision
+   * answers) by {@link StatelessProtocol}, else under the session-based revisions.
+   */
+  McpReply post(byte[] body, McpHeaders headers, Actor caller) {
+    String sessionId = headers.sessionId();
+    String accept = headers.accept();
+    boolean modern = StatelessProtocol.speaks(headers.protocolVersion());
     JsonNode message;
     try {
       message = json.readTree(body);
@@ -99,13 +125,16 @@ public final class McpProtocol {
       return json(
           400, JsonRpc.error(null, JsonRpc.PARSE_ERROR, "parse error: the body is not JSON"));
     }
-    if (message != null && message.isArray()) {
+    if (message != null && message.isArray() && !modern) {
       return batch((ArrayNode) message, sessionId, caller);
     }
     Optional<String> invalid = envelopeFault(message);
     if (invalid.isPresent()) {
       JsonNode id = message != null && validId(message.get("id")) ? message.get("id") : null;
       return json(400, JsonRpc.error(id, JsonRpc.INVALID_REQUEST, invalid.get()));
+    }
+    if (modern) {
+      return stateless.post(message, headers, caller);
     }
     Actor actor = caller;
     JsonNode id = message.get("id");
@@ -230,8 +259,8 @@ public final class McpProtocol {
     if (!limits.streams()) {
       return McpReply.empty(405).withHeader("Allow", "POST, DELETE");
     }
-    if (protocolVersion != null && !PROTOCOL_VERSIONS.contains(protocolVersion)) {
-      return json(400, unsupportedVersion(protocolVersion));
+    if (StatelessProtocol.speaks(protocolVersion)) {
+      return notInStatelessRevision("GET");
     }
     if (!accepts(accept, EVENT_STREAM)) {
       return json(
@@ -268,7 +297,10 @@ public final class McpProtocol {
   }
 
   /** DELETE: ends the session on every node. */
-  McpReply end(String sessionId, Actor actor) {
+  McpReply end(String protocolVersion, String sessionId, Actor actor) {
+    if (StatelessProtocol.speaks(protocolVersion)) {
+      return notInStatelessRevision("DELETE");
+    }
     if (sessionId == null) {
       return json(
           400,
@@ -298,16 +330,8 @@ public final class McpProtocol {
     capabilities.putObject("tools").put("listChanged", true);
     capabilities.putObject("logging");
     extensions.forEach(e -> e.addCapabilities(capabilities));
-    ObjectNode serverInfo = result.putObject("serverInfo");
-    serverInfo.put("name", "cinatra");
-    serverInfo.put("title", "Cinatra");
-    serverInfo.put("version", version);
-    result.put(
-        "instructions",
-        "Cinatra is this team's workspace: agent runs, objects, lists and connectors. Every tool"
-            + " acts as the signed-in account and can do exactly what that account may; call"
-            + " whoami to learn the account and its role. When a tool answers isError, read its"
-            + " message: it says what to change.");
+    result.set("serverInfo", serverInfo(version));
+    result.put("instructions", INSTRUCTIONS);
     return json(200, JsonRpc.result(id, result)).withHeader(SESSION_HEADER, opened);
   }
 
@@ -424,14 +448,18 @@ public final class McpProtocol {
     return accept != null && (accept.contains(type) || accept.contains("*/*"));
   }
 
-  private static ObjectNode unsupportedVersion(String protocolVersion) {
-    return JsonRpc.error(
-        null,
-        JsonRpc.INVALID_REQUEST,
-        "unsupported MCP-Protocol-Version "
-            + protocolVersion
-            + "; supported: "
-            + String.join(", ", PROTOCOL_VERSIONS));
+  /** GET and DELETE belong to the session-based revisions: 2026-07-28 has neither (405). */
+  private static McpReply notInStatelessRevision(String method) {
+    return json(
+            405,
+            JsonRpc.error(
+                null,
+                JsonRpc.INVALID_REQUEST,
+                method
+                    + " is not part of MCP "
+                    + StatelessProtocol.REVISION
+                    + ": it has no sessions and no standalone stream; POST each request"))
+        .withHeader("Allow", "POST");
   }
 
   private static McpReply json(int status, JsonNode body) {

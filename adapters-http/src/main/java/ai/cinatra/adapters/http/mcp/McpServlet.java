@@ -105,7 +105,7 @@ public final class McpServlet extends HttpServlet {
                 request.getHeader("Last-Event-ID"),
                 request.getHeader("Accept"),
                 actor);
-        default -> protocol.end(sessionId, actor);
+        default -> protocol.end(request.getHeader("MCP-Protocol-Version"), sessionId, actor);
       };
     } catch (RuntimeException e) {
       return failure(e);
@@ -129,9 +129,12 @@ public final class McpServlet extends HttpServlet {
     }
     return protocol.post(
         body,
-        request.getHeader("MCP-Protocol-Version"),
-        sessionId,
-        request.getHeader("Accept"),
+        new McpHeaders(
+            request.getHeader("MCP-Protocol-Version"),
+            sessionId,
+            request.getHeader("Accept"),
+            request.getHeader("Mcp-Method"),
+            request.getHeader("Mcp-Name")),
         actor);
   }
 

@@ -126,9 +126,17 @@ class McpProtocolTest {
   @Test
   void badMessages_getTheJsonRpcErrorForWhatIsWrong() {
     String session = initialize("2025-11-25", "{}");
-    McpReply version = protocol.post(bytes("{}"), "2024-01-01", session, ACCEPT_BOTH, alice);
+    McpReply version =
+        protocol.post(
+            bytes("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"ping\"}"),
+            "2024-01-01",
+            session,
+            ACCEPT_BOTH,
+            alice);
     assertThat(version.status()).isEqualTo(400);
-    assertThat(version.body().at("/error/message").asText()).contains("supported: 2025-11-25");
+    assertThat(version.body().at("/error/code").asInt())
+        .isEqualTo(JsonRpc.UNSUPPORTED_PROTOCOL_VERSION);
+    assertThat(version.body().at("/error/message").asText()).contains("2025-11-25");
 
     McpReply notJson = post(session, "{\"jsonrpc\":");
     assertThat(notJson.body().at("/error/code").asInt()).isEqualTo(JsonRpc.PARSE_ERROR);
@@ -246,9 +254,9 @@ class McpProtocolTest {
     assertThat(notAllowed.status()).isEqualTo(405);
     assertThat(notAllowed.headers()).containsEntry("Allow", "POST, DELETE");
 
-    assertThat(protocol.end(session, bob).status()).isEqualTo(404);
-    assertThat(protocol.end(session, alice).status()).isEqualTo(204);
-    assertThat(protocol.end(session, alice).status()).isEqualTo(404);
+    assertThat(protocol.end("2025-11-25", session, bob).status()).isEqualTo(404);
+    assertThat(protocol.end("2025-11-25", session, alice).status()).isEqualTo(204);
+    assertThat(protocol.end("2025-11-25", session, alice).status()).isEqualTo(404);
     assertThat(post(session, "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"ping\"}").status())
         .isEqualTo(404);
   }

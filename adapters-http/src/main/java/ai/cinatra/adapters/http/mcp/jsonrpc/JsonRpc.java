@@ -20,6 +20,15 @@ public final class JsonRpc {
   /** MCP: a resource that does not exist. */
   public static final int RESOURCE_NOT_FOUND = -32002;
 
+  /** 2026-07-28: the HTTP headers do not match the body, or a required one is missing. */
+  public static final int HEADER_MISMATCH = -32020;
+
+  /** 2026-07-28: the request needs a client capability its _meta did not declare. */
+  public static final int MISSING_CLIENT_CAPABILITY = -32021;
+
+  /** 2026-07-28: the requested protocol version is not one this server speaks. */
+  public static final int UNSUPPORTED_PROTOCOL_VERSION = -32022;
+
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
   /** What tells a client its tool list changed; stored and replayed as it is. */
@@ -33,6 +42,13 @@ public final class JsonRpc {
     response.set("id", id);
     response.set("result", result);
     return response;
+  }
+
+  /** An error with data, as the 2026-07-28 errors carry (supported versions, capabilities). */
+  public static ObjectNode error(JsonNode id, int code, String message, JsonNode data) {
+    ObjectNode error = error(id, code, message);
+    ((ObjectNode) error.get("error")).set("data", data);
+    return error;
   }
 
   public static ObjectNode error(JsonNode id, int code, String message) {

@@ -1,0 +1,310 @@
+package ai.cinatra.adapters.http.mcp;
+
+import ai.cinatra.adapters.http.mcp.jsonrpc.JsonRpc;
+import ai.cinatra.adapters.http.mcp.jsonrpc.McpProtocolException;
+import ai.cinatra.adapters.http.mcp.tool.ClientRequestFailedException;
+import ai.cinatra.adapters.http.mcp.tool.McpToolCatalog;
+import ai.cinatra.adapters.http.mcp.tool.McpToolContext;
+import ai.cinatra.domain.access.Actor;
+import ai.cinatra.domain.mcp.LogLevel;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * MCP 2026-07-28, the stateless revision, on the same endpoint as the session-based ones: no
+ * initialize and no session; every request carries its protocol version and the client's
+ * capabilities in {@code _meta}, and its method (and tool name) in the Mcp-Method and Mcp-Name
+ * headers too, which must agree with the body. The same token, account and role checks and the same
+ * tools as the earlier revisions, since both reach the same catalog.
+ */
+final class StatelessProtocol {
+  static final String REVISION = "2026-07-28";
+  static final String META_VERSION = "io.modelcontextprotocol/protocolVersion";
+  static final String META_CAPABILITIES = "io.modelcontextprotocol/clientCapabilities";
+  static final String META_SERVER_INFO = "io.modelcontextprotocol/serverInfo";
+
+  /** What this server speaks, newest first: the stateless revision and the session-based ones. */
+  static final List<String> SUPPORTED = List.of(REVISION, "2025-11-25", "2025-06-18", "2025-03-26");
+
+  /** Methods of the session-based revisions that 2026-07-28 removed: 404, as an unknown one. */
+  private static final Set<String> REMOVED =
+      Set.of(
+          "initialize", "ping", "logging/setLevel", "resources/subscribe", "resources/unsubscribe");
+
+  /** Results a client may cache (SEP-2549), and for how long we suggest. */
+  private static final Set<String> CACHEABLE =
+      Set.of(
+          "server/discover",
+          "tools/list",
+          "prompts/list",
+          "resources/list",
+          "resources/templates/list",
+          "resources/read");
+
+  /**
+   * A minute: a role change takes effect on the next call whatever a client cached, so a stale list
+   * only shows a tool that call then refuses.
+   */
+  static final long LIST_TTL_MS = 60_000;
+
+  /** Requests whose Mcp-Name header must name what the body names. */
+  private static final Set<String> NAMED = Set.of("tools/call", "resources/read", "prompts/get");
+
+  private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+  private static final String BASE64_PREFIX = "=?base64?";
+  private static final String BASE64_SUFFIX = "?=";
+
+  private final String version;
+  private final McpToolCatalog tools;
+  private final List<McpExtension> extensions;
+
+  StatelessProtocol(String version, McpToolCatalog tools, List<McpExtension> extensions) {
+    this.version = version;
+    this.tools = tools;
+    this.extensions = List.copyOf(extensions);
+  }
+
+  /** Whether a request's MCP-Protocol-Version header puts it under these rules. */
+  static boolean speaks(String protocolVersionHeader) {
+    return protocolVersionHeader != null
+        && !McpProtocol.PROTOCOL_VERSIONS.contains(protocolVersionHeader);
+  }
+
+  /** One POSTed JSON-RPC message, already parsed and known to be a well-formed envelope. */
+  McpReply post(JsonNode message, McpHeaders headers, Actor actor) {
+    JsonNode id = message.get("id");
+    String method = message.path("method").asText(null);
+    if (!REVISION.equals(headers.protocolVersion())
+        && !REVISION.equals(message.at("/params/_meta").path(META_VERSION).asText(null))) {
+      // Neither header nor body names a revision spoken here: say which ones are.
+      return unsupported(id, headers.protocolVersion());
+    }
+    if (headers.sessionId() != null) {
+      return error(
+          400,
+          id,
+          JsonRpc.INVALID_REQUEST,
+          "a "
+              + REVISION
+              + " request carries no Mcp-Session-Id: sessions belong to the revisions up to"
+              + " 2025-11-25, and a session opened with one of them stays on it");
+    }
+    if (method == null) {
+      return error(400, id, JsonRpc.INVALID_REQUEST, "a client sends no responses in " + REVISION);
+    }
+    if (id == null) {
+      return McpReply.empty(202); // a notification: nothing in this revision needs an answer
+    }
+    JsonNode params = message.has("params") ? message.get("params") : NODES.objectNode();
+    JsonNode meta = params.path("_meta");
+    if (!params.isObject() || !meta.isObject()) {
+      return error(400, id, JsonRpc.INVALID_PARAMS, "params._meta is required in " + REVISION);
+    }
+    for (String key : List.of(META_VERSION, META_CAPABILITIES)) {
+      if (!meta.has(key)) {
+        return error(400, id, JsonRpc.INVALID_PARAMS, "params._meta needs " + key);
+      }
+    }
+    if (!meta.get(META_CAPABILITIES).isObject()) {
+      return error(400, id, JsonRpc.INVALID_PARAMS, META_CAPABILITIES + " must be an object");
+    }
+    String requested = meta.get(META_VERSION).asText("");
+    if (!requested.equals(headers.protocolVersion())) {
+      return error(
+          400,
+          id,
+          JsonRpc.HEADER_MISMATCH,
+          "Header mismatch: MCP-Protocol-Version "
+              + headers.protocolVersion()
+              + " is not the body's "
+              + META_VERSION
+              + " "
+              + requested);
+    }
+    if (!REVISION.equals(requested)) {
+      return unsupported(id, requested);
+    }
+    Optional<String> mismatch = headerMismatch(method, params, headers);
+    if (mismatch.isPresent()) {
+      return error(400, id, JsonRpc.HEADER_MISMATCH, "Header mismatch: " + mismatch.get());
+    }
+    if (REMOVED.contains(method)) {
+      return error(404, id, JsonRpc.METHOD_NOT_FOUND, method + " is not part of " + REVISION);
+    }
+    try {
+      ObjectNode result = answer(method, params, meta.get(META_CAPABILITIES), actor);
+      return McpReply.json(200, JsonRpc.result(id, complete(method, result)));
+    } catch (McpProtocolException e) {
+      int status = e.code() == JsonRpc.METHOD_NOT_FOUND ? 404 : 200;
+      return error(status, id, e.code(), e.getMessage());
+    }
+  }
+
+  private ObjectNode answer(String method, JsonNode params, JsonNode capabilities, Actor actor) {
+    switch (method) {
+      case "server/discover":
+        return discover();
+      case "tools/list":
+        JsonNode cursor = params.get("cursor");
+        if (cursor != null && !cursor.isNull() && !cursor.isTextual()) {
+          throw new McpProtocolException(JsonRpc.INVALID_PARAMS, "cursor must be a string");
+        }
+        return tools.list(
+            actor,
+            cursor == null || cursor.isNull() ? Optional.empty() : Optional.of(cursor.asText()));
+      case "tools/call":
+        if (!params.path("name").isTextual()) {
+          throw new McpProtocolException(JsonRpc.INVALID_PARAMS, "tools/call needs a tool name");
+        }
+        JsonNode arguments = params.get("arguments");
+        if (arguments != null && !arguments.isNull() && !arguments.isObject()) {
+          throw new McpProtocolException(JsonRpc.INVALID_PARAMS, "arguments must be an object");
+        }
+        return tools.call(params.get("name").asText(), actor, arguments, plain(capabilities));
+      default:
+        for (McpExtension extension : extensions) {
+          Optional<JsonNode> answered = extension.handle(method, params, actor);
+          if (answered.isPresent() && answered.get().isObject()) {
+            return (ObjectNode) answered.get();
+          }
+        }
+        throw new McpProtocolException(JsonRpc.METHOD_NOT_FOUND, "Method not found: " + method);
+    }
+  }
+
+  /** server/discover: what this server speaks and offers, and who it is. */
+  private ObjectNode discover() {
+    ObjectNode result = NODES.objectNode();
+    ArrayNode supported = result.putArray("supportedVersions");
+    SUPPORTED.forEach(supported::add);
+    ObjectNode capabilities = result.putObject("capabilities");
+    capabilities.putObject("tools");
+    extensions.forEach(e -> e.addCapabilities(capabilities));
+    capabilities.remove("logging"); // logging/setLevel is gone; the level travels in _meta
+    result.put("instructions", McpProtocol.INSTRUCTIONS);
+    return result;
+  }
+
+  /** Every result says it is complete, who answered, and, where it may be cached, how long. */
+  private ObjectNode complete(String method, ObjectNode result) {
+    result.put("resultType", "complete");
+    ObjectNode meta =
+        result.has("_meta") ? (ObjectNode) result.get("_meta") : result.putObject("_meta");
+    meta.set(META_SERVER_INFO, McpProtocol.serverInfo(version));
+    if (CACHEABLE.contains(method)) {
+      result.put("ttlMs", LIST_TTL_MS);
+      // Lists differ by role, so no shared cache may keep them.
+      result.put("cacheScope", "private");
+    }
+    return result;
+  }
+
+  /** Why the Mcp-Method or Mcp-Name header does not say what the body says, if it does not. */
+  private static Optional<String> headerMismatch(
+      String method, JsonNode params, McpHeaders headers) {
+    if (headers.method() == null) {
+      return Optional.of("the Mcp-Method header is required");
+    }
+    if (!headers.method().equals(method)) {
+      return Optional.of(
+          "Mcp-Method header value '"
+              + headers.method()
+              + "' does not match body value '"
+              + method
+              + "'");
+    }
+    if (!NAMED.contains(method)) {
+      return Optional.empty();
+    }
+    String named = params.path(method.equals("resources/read") ? "uri" : "name").asText(null);
+    if (headers.name() == null) {
+      return Optional.of("the Mcp-Name header is required for " + method);
+    }
+    Optional<String> decoded = decode(headers.name());
+    if (decoded.isEmpty()) {
+      return Optional.of("the Mcp-Name header's base64 value cannot be decoded");
+    }
+    if (!decoded.get().equals(named)) {
+      return Optional.of(
+          "Mcp-Name header value '"
+              + decoded.get()
+              + "' does not match body value '"
+              + named
+              + "'");
+    }
+    return Optional.empty();
+  }
+
+  /** A header value, decoded when it is in the base64 sentinel form (=?base64?...?=). */
+  static Optional<String> decode(String value) {
+    if (!(value.startsWith(BASE64_PREFIX)
+        && value.endsWith(BASE64_SUFFIX)
+        && value.length() >= BASE64_PREFIX.length() + BASE64_SUFFIX.length())) {
+      return Optional.of(value);
+    }
+    String encoded =
+        value.substring(BASE64_PREFIX.length(), value.length() - BASE64_SUFFIX.length());
+    try {
+      return Optional.of(new String(Base64.getDecoder().decode(encoded), StandardCharsets.UTF_8));
+    } catch (IllegalArgumentException e) {
+      return Optional.empty();
+    }
+  }
+
+  /** A call answered with plain JSON, knowing only what the request's _meta declared. */
+  private static McpToolContext plain(JsonNode capabilities) {
+    return new McpToolContext() {
+      @Override
+      public void progress(double progress, Double total, String message) {}
+
+      @Override
+      public void log(LogLevel level, String logger, JsonNode data) {}
+
+      @Override
+      public boolean clientCan(String capability) {
+        return capabilities.has(capability);
+      }
+
+      @Override
+      public JsonNode ask(String method, ObjectNode params) {
+        throw new ClientRequestFailedException(
+            "this server does not yet ask the client for input under "
+                + REVISION
+                + " (input_required results); call it with a 2025-11-25 session, or pass what"
+                + " the tool would ask for in its arguments");
+      }
+
+      @Override
+      public void detach() {}
+    };
+  }
+
+  /** The revision's answer to a version it does not speak, listing those it does. */
+  private static McpReply unsupported(JsonNode id, String requested) {
+    ObjectNode data = NODES.objectNode();
+    ArrayNode supported = data.putArray("supported");
+    SUPPORTED.forEach(supported::add);
+    data.put("requested", requested);
+    return McpReply.json(
+        400,
+        JsonRpc.error(
+            id,
+            JsonRpc.UNSUPPORTED_PROTOCOL_VERSION,
+            "Unsupported protocol version "
+                + requested
+                + "; supported: "
+                + String.join(", ", SUPPORTED),
+            data));
+  }
+
+  private static McpReply error(int status, JsonNode id, int code, String message) {
+    return McpReply.json(status, JsonRpc.error(id, code, message));
+  }
+}

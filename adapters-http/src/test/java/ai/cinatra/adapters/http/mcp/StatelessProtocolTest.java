@@ -1,0 +1,292 @@
+package ai.cinatra.adapters.http.mcp;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import ai.cinatra.adapters.http.mcp.jsonrpc.JsonRpc;
+import ai.cinatra.adapters.http.mcp.tool.McpToolCatalog;
+import ai.cinatra.adapters.http.mcp.tool.WhoamiTool;
+import ai.cinatra.application.port.in.mcp.McpSessionsUseCase;
+import ai.cinatra.domain.access.Actor;
+import ai.cinatra.domain.account.AccountId;
+import ai.cinatra.domain.account.Email;
+import ai.cinatra.domain.account.Role;
+import ai.cinatra.domain.mcp.LogLevel;
+import ai.cinatra.domain.mcp.McpSession;
+import ai.cinatra.domain.oauth.ClientId;
+import ai.cinatra.domain.oauth.GrantId;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * MCP 2026-07-28 on the shared endpoint, without HTTP: each refusal the revision prescribes (status
+ * and JSON-RPC code, with the request id), discovery, and the same tools as the session-based
+ * revisions, which never open a session here.
+ */
+class StatelessProtocolTest {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final String V = StatelessProtocol.REVISION;
+  private static final String META =
+      "\"_meta\":{\"io.modelcontextprotocol/protocolVersion\":\"%s\","
+          + "\"io.modelcontextprotocol/clientCapabilities\":{}}";
+
+  private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor();
+  private final Actor alice =
+      new Actor(
+          AccountId.random(),
+          new Email("alice@example.org"),
+          Role.MEMBER,
+          new ClientId("mcp_c"),
+          GrantId.random(),
+          Set.of());
+  private final McpProtocol protocol = protocol();
+
+  @AfterEach
+  void stop() {
+    scheduler.shutdownNow();
+  }
+
+  private McpProtocol protocol() {
+    McpLimits limits = TestLimits.of(true, Duration.ofSeconds(5));
+    InMemoryStreams streams = new InMemoryStreams();
+    StreamHub hub = new StreamHub(streams, limits, Runnable::run, scheduler, JSON);
+    return new McpProtocol(
+        JSON,
+        "1.0-test",
+        new NoSessions(),
+        streams,
+        new McpToolCatalog(50).register(new WhoamiTool()),
+        List.of(),
+        limits,
+        hub);
+  }
+
+  private McpReply send(
+      String headerVersion, String method, String name, String sessionId, String body) {
+    return protocol.post(
+        body.getBytes(StandardCharsets.UTF_8),
+        new McpHeaders(
+            headerVersion, sessionId, "application/json, text/event-stream", method, name),
+        alice);
+  }
+
+  private static String request(int id, String method, String params) {
+    return "{\"jsonrpc\":\"2.0\",\"id\":"
+        + id
+        + ",\"method\":\""
+        + method
+        + "\",\"params\":{"
+        + params
+        + "}}";
+  }
+
+  private static void assertError(McpReply reply, int status, int code, int id) {
+    assertThat(reply.status()).as(String.valueOf(reply.body())).isEqualTo(status);
+    assertThat(reply.body().at("/error/code").asInt()).isEqualTo(code);
+    assertThat(reply.body().get("id").asInt()).as("the request's id").isEqualTo(id);
+  }
+
+  @Test
+  void discover_namesEveryRevisionSpoken_andWhoAnswers_withoutASession() {
+    McpReply reply =
+        send(V, "server/discover", null, null, request(1, "server/discover", META.formatted(V)));
+
+    assertThat(reply.status()).isEqualTo(200);
+    assertThat(reply.headers()).doesNotContainKey(McpProtocol.SESSION_HEADER);
+    JsonNode result = reply.body().get("result");
+    assertThat(result.get("supportedVersions").toString())
+        .isEqualTo("[\"2026-07-28\",\"2025-11-25\",\"2025-06-18\",\"2025-03-26\"]");
+    assertThat(result.has("capabilities")).isTrue();
+    assertThat(result.at("/capabilities/tools").isObject()).isTrue();
+    assertThat(result.get("resultType").asText()).isEqualTo("complete");
+    assertThat(result.at("/_meta/io.modelcontextprotocol~1serverInfo/version").asText())
+        .isEqualTo("1.0-test");
+  }
+
+  @Test
+  void theSameTools_asTheSessionBasedRevisions_withCachingHints() {
+    JsonNode listed =
+        send(V, "tools/list", null, null, request(2, "tools/list", META.formatted(V))).body();
+    assertThat(listed.at("/result/tools/0/name").asText()).isEqualTo("whoami");
+    assertThat(listed.at("/result/ttlMs").asLong()).isEqualTo(StatelessProtocol.LIST_TTL_MS);
+    assertThat(listed.at("/result/cacheScope").asText()).isEqualTo("private");
+
+    McpReply called =
+        send(
+            V,
+            "tools/call",
+            "whoami",
+            null,
+            request(3, "tools/call", "\"name\":\"whoami\"," + META.formatted(V)));
+    assertThat(called.status()).isEqualTo(200);
+    assertThat(called.body().at("/result/structuredContent/email").asText())
+        .isEqualTo("alice@example.org");
+    assertThat(called.body().at("/result/resultType").asText()).isEqualTo("complete");
+    assertThat(called.body().at("/result/isError").asBoolean()).isFalse();
+    // A name outside the header-safe characters travels base64-encoded; decoded, it must agree.
+    String encoded = "=?base64?" + Base64.getEncoder().encodeToString("whoami".getBytes()) + "?=";
+    assertThat(
+            send(
+                    V,
+                    "tools/call",
+                    encoded,
+                    null,
+                    request(4, "tools/call", "\"name\":\"whoami\"," + META.formatted(V)))
+                .status())
+        .isEqualTo(200);
+  }
+
+  @Test
+  void missingOrIncompleteMeta_isInvalidParams_400() {
+    assertError(
+        send(V, "server/discover", null, null, request(5, "server/discover", "")),
+        400,
+        JsonRpc.INVALID_PARAMS,
+        5);
+    assertError(
+        send(
+            V,
+            "server/discover",
+            null,
+            null,
+            request(
+                6,
+                "server/discover",
+                "\"_meta\":{\"io.modelcontextprotocol/protocolVersion\":\"" + V + "\"}")),
+        400,
+        JsonRpc.INVALID_PARAMS,
+        6);
+  }
+
+  @Test
+  void anUnsupportedVersion_listsWhatIsSupported_andEchoesTheRequest() {
+    McpReply reply =
+        send(
+            "v999.0.0",
+            "server/discover",
+            null,
+            null,
+            request(7, "server/discover", META.formatted("v999.0.0")));
+    assertError(reply, 400, JsonRpc.UNSUPPORTED_PROTOCOL_VERSION, 7);
+    assertThat(reply.body().at("/error/data/supported/0").asText()).isEqualTo(V);
+    assertThat(reply.body().at("/error/data/requested").asText()).isEqualTo("v999.0.0");
+  }
+
+  @Test
+  void headersThatDisagreeWithTheBody_areAHeaderMismatch() {
+    assertError(
+        send(
+            V,
+            "server/discover",
+            null,
+            null,
+            request(8, "server/discover", META.formatted("v999.0.0"))),
+        400,
+        JsonRpc.HEADER_MISMATCH,
+        8);
+    assertError(
+        send(V, "tools/list", null, null, request(9, "server/discover", META.formatted(V))),
+        400,
+        JsonRpc.HEADER_MISMATCH,
+        9);
+    assertError(
+        send(V, null, null, null, request(10, "server/discover", META.formatted(V))),
+        400,
+        JsonRpc.HEADER_MISMATCH,
+        10);
+    assertError(
+        send(
+            V,
+            "tools/call",
+            "other",
+            null,
+            request(11, "tools/call", "\"name\":\"whoami\"," + META.formatted(V))),
+        400,
+        JsonRpc.HEADER_MISMATCH,
+        11);
+    assertError(
+        send(
+            V,
+            "tools/call",
+            null,
+            null,
+            request(12, "tools/call", "\"name\":\"whoami\"," + META.formatted(V))),
+        400,
+        JsonRpc.HEADER_MISMATCH,
+        12);
+  }
+
+  @Test
+  void removedAndUnknownMethods_are404MethodNotFound() {
+    for (String removed :
+        List.of("initialize", "ping", "logging/setLevel", "resources/subscribe", "no/such")) {
+      assertError(
+          send(V, removed, null, null, request(13, removed, META.formatted(V))),
+          404,
+          JsonRpc.METHOD_NOT_FOUND,
+          13);
+    }
+  }
+
+  @Test
+  void mixingRevisions_isRefused_neverAnsweredUnderTheWrongRules() {
+    // A session belongs to 2025-11-25 and earlier: a stateless request carrying one is refused.
+    assertError(
+        send(V, "tools/list", null, "a-session-id", request(14, "tools/list", META.formatted(V))),
+        400,
+        JsonRpc.INVALID_REQUEST,
+        14);
+    assertThat(protocol.stream(V, "a-session-id", null, "text/event-stream", alice).status())
+        .as("no standalone GET stream in 2026-07-28")
+        .isEqualTo(405);
+    assertThat(protocol.end(V, "a-session-id", alice).status()).isEqualTo(405);
+    McpReply batch =
+        send(V, "tools/list", null, null, "[" + request(15, "tools/list", META.formatted(V)) + "]");
+    assertThat(batch.status()).isEqualTo(400);
+    assertThat(batch.body().at("/error/code").asInt()).isEqualTo(JsonRpc.INVALID_REQUEST);
+  }
+
+  @Test
+  void aNotification_isAccepted_withNothingToAnswer() {
+    McpReply reply =
+        send(
+            V,
+            "notifications/cancelled",
+            null,
+            null,
+            "{\"jsonrpc\":\"2.0\",\"method\":\"notifications/cancelled\",\"params\":{}}");
+    assertThat(reply.status()).isEqualTo(202);
+    assertThat(reply.body()).isNull();
+  }
+
+  /** The stateless revision never opens, finds or ends a session: any use fails the test. */
+  private static final class NoSessions implements McpSessionsUseCase {
+    @Override
+    public String open(Actor actor, String protocolVersion, Set<String> clientCapabilities) {
+      throw new AssertionError("a stateless request opened a session");
+    }
+
+    @Override
+    public McpSession find(Actor actor, String sessionId) {
+      throw new AssertionError("a stateless request looked up a session");
+    }
+
+    @Override
+    public void end(Actor actor, String sessionId) {
+      throw new AssertionError("a stateless request ended a session");
+    }
+
+    @Override
+    public void setLogLevel(McpSession session, LogLevel level) {
+      throw new AssertionError("a stateless request set a session's log level");
+    }
+  }
+}
