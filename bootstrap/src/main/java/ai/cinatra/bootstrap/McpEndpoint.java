@@ -110,7 +110,8 @@ final class McpEndpoint {
             tools,
             extensions,
             limits,
-            hub);
+            hub,
+            wiring.requestStates());
     // A servlet of its own, beside Jersey's /*: the exact path wins over Jersey's mapping.
     var servlet =
         environment

@@ -4,6 +4,7 @@ import ai.cinatra.adapters.http.mcp.jsonrpc.JsonRpc;
 import ai.cinatra.adapters.http.mcp.tool.NetworkntJsonSchemaCheck;
 import ai.cinatra.adapters.oauth.Argon2PasswordHasher;
 import ai.cinatra.adapters.oauth.Jose4jAccessTokens;
+import ai.cinatra.adapters.oauth.AeadSealer;
 import ai.cinatra.adapters.oauth.KeyEncryption;
 import ai.cinatra.adapters.oauth.RsaSigningKeyFactory;
 import ai.cinatra.adapters.oauth.SealedSecrets;
@@ -60,6 +61,7 @@ import ai.cinatra.application.service.McpStreamService;
 import ai.cinatra.application.service.ObjectService;
 import ai.cinatra.application.service.PersonalTokenService;
 import ai.cinatra.application.service.RunEngine;
+import ai.cinatra.application.service.RequestStateService;
 import ai.cinatra.application.service.RunService;
 import ai.cinatra.application.service.ServerAddressService;
 import ai.cinatra.application.service.SignInService;
@@ -85,6 +87,7 @@ record Wiring(
     BearerAuthenticationService bearer,
     McpSessionService mcpSessions,
     McpStreamService mcpStreams,
+    RequestStateService requestStates,
     ObjectService objects,
     ListService lists,
     AccountAdminService accountAdmin,
@@ -218,6 +221,7 @@ record Wiring(
         new BearerAuthenticationService(accessTokens, grants, accounts, address, clock),
         new McpSessionService(mcpSessions, clock, configuration.getMcp().maxSessionsPerAccount),
         mcpStreams,
+        new RequestStateService(new AeadSealer(keyEncryption), clock),
         objectService,
         new ListService(lists, objects, audit, transactions, clock),
         new AccountAdminService(

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Map;
+import java.util.Optional;
 
 /** The two ways a tool call reaches its client: on an SSE stream, or not at all (plain JSON). */
 final class CallContexts {
@@ -20,6 +21,11 @@ final class CallContexts {
           "roots/list", "roots");
 
   private CallContexts() {}
+
+  /** The client capability a server-to-client request needs, if the method is one we send. */
+  static Optional<String> capabilityFor(String method) {
+    return Optional.ofNullable(CAPABILITY_FOR.get(method));
+  }
 
   /** A call answered on a stream: it can report, log and ask. */
   static McpToolContext streaming(StreamHub hub, LiveStream live, JsonNode progressToken) {

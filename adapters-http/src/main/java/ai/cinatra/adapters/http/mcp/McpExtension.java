@@ -2,6 +2,7 @@ package ai.cinatra.adapters.http.mcp;
 
 import ai.cinatra.adapters.http.mcp.jsonrpc.McpProtocolException;
 import ai.cinatra.adapters.http.mcp.tool.McpTool;
+import ai.cinatra.adapters.http.mcp.tool.McpToolContext;
 import ai.cinatra.domain.access.Actor;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -25,4 +26,13 @@ public interface McpExtension {
    * @throws McpProtocolException for bad params or unknown names
    */
   Optional<JsonNode> handle(String method, JsonNode params, Actor actor);
+
+  /**
+   * The same, for a request that may ask the client for input while it is answered (2026-07-28:
+   * prompts/get and resources/read may end with an input_required result, as tools/call may).
+   */
+  default Optional<JsonNode> handle(
+      String method, JsonNode params, Actor actor, McpToolContext context) {
+    return handle(method, params, actor);
+  }
 }

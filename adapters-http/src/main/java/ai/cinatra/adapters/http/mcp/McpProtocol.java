@@ -6,6 +6,7 @@ import ai.cinatra.adapters.http.mcp.tool.McpToolCatalog;
 import ai.cinatra.application.error.NotFoundException;
 import ai.cinatra.application.port.in.mcp.McpSessionsUseCase;
 import ai.cinatra.application.port.in.mcp.McpStreamsUseCase;
+import ai.cinatra.application.port.in.mcp.RequestStatesUseCase;
 import ai.cinatra.domain.access.Actor;
 import ai.cinatra.domain.error.InvalidValueException;
 import ai.cinatra.domain.mcp.LogLevel;
@@ -68,7 +69,8 @@ public final class McpProtocol {
       McpToolCatalog tools,
       List<McpExtension> extensions,
       McpLimits limits,
-      StreamHub hub) {
+      StreamHub hub,
+      RequestStatesUseCase requestStates) {
     this.json = json.copy();
     this.json
         .getFactory()
@@ -84,7 +86,7 @@ public final class McpProtocol {
     this.extensions = List.copyOf(extensions);
     this.limits = limits;
     this.hub = hub;
-    this.stateless = new StatelessProtocol(version, tools, extensions);
+    this.stateless = new StatelessProtocol(version, tools, extensions, requestStates, this.json);
   }
 
   /** Who answers: the name, title and version every revision's results carry. */

@@ -3,14 +3,19 @@ package ai.cinatra.adapters.http.mcp;
 import ai.cinatra.adapters.http.mcp.jsonrpc.JsonRpc;
 import ai.cinatra.adapters.http.mcp.jsonrpc.McpProtocolException;
 import ai.cinatra.adapters.http.mcp.tool.ClientRequestFailedException;
+import ai.cinatra.adapters.http.mcp.tool.InputRequired;
 import ai.cinatra.adapters.http.mcp.tool.McpToolCatalog;
 import ai.cinatra.adapters.http.mcp.tool.McpToolContext;
+import ai.cinatra.adapters.http.mcp.tool.MissingClientCapability;
+import ai.cinatra.application.port.in.mcp.RequestStatesUseCase;
 import ai.cinatra.domain.access.Actor;
 import ai.cinatra.domain.mcp.LogLevel;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
@@ -61,14 +66,26 @@ final class StatelessProtocol {
   private static final String BASE64_PREFIX = "=?base64?";
   private static final String BASE64_SUFFIX = "?=";
 
+  /** Requests that may end with an input_required result (MRTR); no other may. */
+  private static final Set<String> MAY_ASK = Set.of("tools/call", "prompts/get", "resources/read");
+
   private final String version;
   private final McpToolCatalog tools;
   private final List<McpExtension> extensions;
+  private final RequestStatesUseCase states;
+  private final ObjectMapper json;
 
-  StatelessProtocol(String version, McpToolCatalog tools, List<McpExtension> extensions) {
+  StatelessProtocol(
+      String version,
+      McpToolCatalog tools,
+      List<McpExtension> extensions,
+      RequestStatesUseCase states,
+      ObjectMapper json) {
     this.version = version;
     this.tools = tools;
     this.extensions = List.copyOf(extensions);
+    this.states = states;
+    this.json = json;
   }
 
   /** Whether a request's MCP-Protocol-Version header puts it under these rules. */
@@ -138,16 +155,89 @@ final class StatelessProtocol {
     if (REMOVED.contains(method)) {
       return error(404, id, JsonRpc.METHOD_NOT_FOUND, method + " is not part of " + REVISION);
     }
+    JsonNode capabilities = meta.get(META_CAPABILITIES);
     try {
-      ObjectNode result = answer(method, params, meta.get(META_CAPABILITIES), actor);
+      if (MAY_ASK.contains(method)) {
+        return McpReply.json(
+            200, JsonRpc.result(id, roundTrip(method, params, capabilities, actor)));
+      }
+      ObjectNode result = answer(method, params, plain(capabilities), actor);
       return McpReply.json(200, JsonRpc.result(id, complete(method, result)));
+    } catch (MissingClientCapability e) {
+      ObjectNode data = NODES.objectNode();
+      data.putObject("requiredCapabilities").putObject(e.capability());
+      return McpReply.json(
+          400, JsonRpc.error(id, JsonRpc.MISSING_CLIENT_CAPABILITY, e.getMessage(), data));
     } catch (McpProtocolException e) {
       int status = e.code() == JsonRpc.METHOD_NOT_FOUND ? 404 : 200;
       return error(status, id, e.code(), e.getMessage());
     }
   }
 
-  private ObjectNode answer(String method, JsonNode params, JsonNode capabilities, Actor actor) {
+  /**
+   * A request that may ask the client for input: the answers of earlier rounds come back sealed in
+   * requestState (verified here: altered, expired or another account's state is refused), this
+   * round's in inputResponses; a question still open ends it with an input_required result.
+   */
+  private ObjectNode roundTrip(String method, JsonNode params, JsonNode capabilities, Actor actor) {
+    String boundTo =
+        method + " " + params.path(method.equals("resources/read") ? "uri" : "name").asText();
+    ObjectNode answers = NODES.objectNode();
+    boolean resumed = false;
+    JsonNode state = params.get("requestState");
+    if (state != null && !state.isNull()) {
+      Optional<String> opened =
+          state.isTextual() ? states.open(actor, boundTo, state.asText()) : Optional.empty();
+      if (opened.isEmpty()) {
+        throw new McpProtocolException(
+            JsonRpc.INVALID_PARAMS,
+            "requestState failed verification: it was altered, has expired, or belongs to another"
+                + " request; start the request again without it");
+      }
+      answers.setAll(parseAnswers(opened.get()));
+      resumed = true;
+    }
+    JsonNode responses = params.get("inputResponses");
+    if (responses != null && !responses.isNull()) {
+      if (!responses.isObject()) {
+        throw new McpProtocolException(
+            JsonRpc.INVALID_PARAMS, "inputResponses must be an object of results by key");
+      }
+      responses
+          .fields()
+          .forEachRemaining(
+              entry -> {
+                if (!entry.getValue().isObject()) {
+                  throw new McpProtocolException(
+                      JsonRpc.INVALID_PARAMS,
+                      "inputResponses." + entry.getKey() + " must be a result object");
+                }
+                answers.set(entry.getKey(), entry.getValue());
+              });
+    }
+    RoundTripContext context = new RoundTripContext(capabilities, answers, resumed);
+    try {
+      return complete(method, answer(method, params, context, actor));
+    } catch (InputRequired needed) {
+      ObjectNode result = NODES.objectNode();
+      result.put("resultType", "input_required");
+      result.set("inputRequests", needed.requests());
+      result.put("requestState", states.seal(actor, boundTo, context.answers().toString()));
+      result.putObject("_meta").set(META_SERVER_INFO, McpProtocol.serverInfo(version));
+      return result;
+    }
+  }
+
+  private ObjectNode parseAnswers(String sealed) {
+    try {
+      JsonNode parsed = json.readTree(sealed);
+      return parsed.isObject() ? (ObjectNode) parsed : NODES.objectNode();
+    } catch (IOException e) {
+      return NODES.objectNode(); // we sealed it, so it is ours; an unreadable one holds nothing
+    }
+  }
+
+  private ObjectNode answer(String method, JsonNode params, McpToolContext context, Actor actor) {
     switch (method) {
       case "server/discover":
         return discover();
@@ -167,10 +257,10 @@ final class StatelessProtocol {
         if (arguments != null && !arguments.isNull() && !arguments.isObject()) {
           throw new McpProtocolException(JsonRpc.INVALID_PARAMS, "arguments must be an object");
         }
-        return tools.call(params.get("name").asText(), actor, arguments, plain(capabilities));
+        return tools.call(params.get("name").asText(), actor, arguments, context);
       default:
         for (McpExtension extension : extensions) {
-          Optional<JsonNode> answered = extension.handle(method, params, actor);
+          Optional<JsonNode> answered = extension.handle(method, params, actor, context);
           if (answered.isPresent() && answered.get().isObject()) {
             return (ObjectNode) answered.get();
           }
@@ -260,6 +350,7 @@ final class StatelessProtocol {
 
   /** A call answered with plain JSON, knowing only what the request's _meta declared. */
   private static McpToolContext plain(JsonNode capabilities) {
+    String method = "this request";
     return new McpToolContext() {
       @Override
       public void progress(double progress, Double total, String message) {}

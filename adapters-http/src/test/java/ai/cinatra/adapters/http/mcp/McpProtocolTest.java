@@ -62,7 +62,16 @@ class McpProtocolTest {
         new McpToolCatalog(50).register(new WhoamiTool()).register(new AskingTool());
     // Interactive calls run on the calling thread here, so a test sees their stream at once.
     StreamHub hub = new StreamHub(streams, limits, Runnable::run, scheduler, JSON);
-    return new McpProtocol(JSON, "1.0-test", sessions, streams, tools, List.of(), limits, hub);
+    return new McpProtocol(
+        JSON,
+        "1.0-test",
+        sessions,
+        streams,
+        tools,
+        List.of(),
+        limits,
+        hub,
+        new InMemoryRequestStates());
   }
 
   private McpReply post(String sessionId, String body) {

@@ -3,7 +3,9 @@ package ai.cinatra.adapters.http.mcp;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ai.cinatra.adapters.http.mcp.jsonrpc.JsonRpc;
+import ai.cinatra.adapters.http.mcp.tool.McpTool;
 import ai.cinatra.adapters.http.mcp.tool.McpToolCatalog;
+import ai.cinatra.adapters.http.mcp.tool.ToolCall;
 import ai.cinatra.adapters.http.mcp.tool.WhoamiTool;
 import ai.cinatra.application.port.in.mcp.McpSessionsUseCase;
 import ai.cinatra.domain.access.Actor;
@@ -16,10 +18,13 @@ import ai.cinatra.domain.oauth.ClientId;
 import ai.cinatra.domain.oauth.GrantId;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -63,10 +68,11 @@ class StatelessProtocolTest {
         "1.0-test",
         new NoSessions(),
         streams,
-        new McpToolCatalog(50).register(new WhoamiTool()),
+        new McpToolCatalog(50).register(new WhoamiTool()).register(new GreetingTool()),
         List.of(),
         limits,
-        hub);
+        hub,
+        new InMemoryRequestStates());
   }
 
   private McpReply send(
@@ -265,6 +271,141 @@ class StatelessProtocolTest {
             "{\"jsonrpc\":\"2.0\",\"method\":\"notifications/cancelled\",\"params\":{}}");
     assertThat(reply.status()).isEqualTo(202);
     assertThat(reply.body()).isNull();
+  }
+
+  private static final String ELICITS =
+      "\"_meta\":{\"io.modelcontextprotocol/protocolVersion\":\""
+          + V
+          + "\","
+          + "\"io.modelcontextprotocol/clientCapabilities\":{\"elicitation\":{}}}";
+
+  private JsonNode greet(int id, String extra) {
+    McpReply reply =
+        send(
+            V,
+            "tools/call",
+            "greeting",
+            null,
+            request(id, "tools/call", "\"name\":\"greeting\"," + extra + ELICITS));
+    assertThat(reply.status()).as(String.valueOf(reply.body())).isEqualTo(200);
+    return reply.body();
+  }
+
+  @Test
+  void aToolThatAsks_endsWithInputRequired_andTheRetryWithTheAnswerCompletes() {
+    JsonNode first = greet(20, "").get("result");
+    assertThat(first.get("resultType").asText()).isEqualTo("input_required");
+    assertThat(first.at("/inputRequests/name/method").asText()).isEqualTo("elicitation/create");
+    String state = first.get("requestState").asText();
+
+    JsonNode second =
+        greet(
+                21,
+                "\"requestState\":\""
+                    + state
+                    + "\",\"inputResponses\":{\"name\":"
+                    + "{\"action\":\"accept\",\"content\":{\"name\":\"Ada\"}}},")
+            .get("result");
+    assertThat(second.get("resultType").asText()).as(second.toString()).isEqualTo("input_required");
+    assertThat(second.at("/inputRequests/color/method").asText()).isEqualTo("elicitation/create");
+    assertThat(second.has("inputRequests")).isTrue();
+
+    // The third round carries only the new answer: the first comes back in the sealed state.
+    JsonNode third =
+        greet(
+                22,
+                "\"requestState\":\""
+                    + second.get("requestState").asText()
+                    + "\","
+                    + "\"inputResponses\":{\"color\":{\"action\":\"accept\","
+                    + "\"content\":{\"color\":\"teal\"}}},")
+            .get("result");
+    assertThat(third.get("resultType").asText()).isEqualTo("complete");
+    assertThat(third.at("/content/0/text").asText())
+        .isEqualTo("Hello Ada, who likes teal (resumed)");
+  }
+
+  @Test
+  void alteredState_badAnswers_orAnUndeclaredCapability_areRefused() {
+    McpReply tampered =
+        send(
+            V,
+            "tools/call",
+            "greeting",
+            null,
+            request(
+                23, "tools/call", "\"name\":\"greeting\",\"requestState\":\"forged\"," + ELICITS));
+    assertError(tampered, 200, JsonRpc.INVALID_PARAMS, 23);
+    assertThat(tampered.body().at("/error/message").asText())
+        .contains("requestState failed verification");
+
+    McpReply notAnObject =
+        send(
+            V,
+            "tools/call",
+            "greeting",
+            null,
+            request(24, "tools/call", "\"name\":\"greeting\",\"inputResponses\":[1]," + ELICITS));
+    assertError(notAnObject, 200, JsonRpc.INVALID_PARAMS, 24);
+
+    McpReply undeclared =
+        send(
+            V,
+            "tools/call",
+            "greeting",
+            null,
+            request(25, "tools/call", "\"name\":\"greeting\"," + META.formatted(V)));
+    assertError(undeclared, 400, JsonRpc.MISSING_CLIENT_CAPABILITY, 25);
+    assertThat(undeclared.body().at("/error/data/requiredCapabilities/elicitation").isObject())
+        .isTrue();
+
+    // Only tools/call, prompts/get and resources/read may end with input_required.
+    JsonNode listed = send(V, "tools/list", null, null, request(26, "tools/list", ELICITS)).body();
+    assertThat(listed.at("/result/resultType").asText()).isEqualTo("complete");
+  }
+
+  /** Asks the person's name, then their colour, each through elicitation. */
+  private static final class GreetingTool implements McpTool {
+    @Override
+    public ObjectNode descriptor() {
+      ObjectNode descriptor = JsonNodeFactory.instance.objectNode();
+      descriptor.put("name", "greeting");
+      descriptor.put("description", "Greets after asking two questions.");
+      descriptor.putObject("inputSchema").put("type", "object");
+      return descriptor;
+    }
+
+    @Override
+    public Role requiredRole() {
+      return Role.VIEWER;
+    }
+
+    @Override
+    public ObjectNode call(ToolCall call) {
+      String name = answer(call, "name", "What is your name?");
+      String color = answer(call, "color", "Your favourite colour?");
+      ObjectNode result = JsonNodeFactory.instance.objectNode();
+      result
+          .putArray("content")
+          .addObject()
+          .put("type", "text")
+          .put(
+              "text",
+              "Hello "
+                  + name
+                  + ", who likes "
+                  + color
+                  + (call.context().resumed() ? " (resumed)" : ""));
+      return result;
+    }
+
+    private static String answer(ToolCall call, String field, String message) {
+      ObjectNode request =
+          JsonNodeFactory.instance.objectNode().put("method", "elicitation/create");
+      request.putObject("params").put("message", message);
+      JsonNode answer = call.context().askAll(Map.of(field, request)).get(field);
+      return answer.at("/content/" + field).asText();
+    }
   }
 
   /** The stateless revision never opens, finds or ends a session: any use fails the test. */

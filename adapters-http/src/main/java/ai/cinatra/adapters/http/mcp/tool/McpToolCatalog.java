@@ -178,6 +178,8 @@ public final class McpToolCatalog {
     }
     try {
       return registered.tool().call(new ToolCall(actor, (ObjectNode) given, context));
+    } catch (InputRequired | MissingClientCapability e) {
+      throw e; // not the tool's failure: the protocol answers for the revision in use
     } catch (ApplicationException | InvalidValueException | ClientRequestFailedException e) {
       return ToolResults.error(e.getMessage());
     } catch (RuntimeException e) {
