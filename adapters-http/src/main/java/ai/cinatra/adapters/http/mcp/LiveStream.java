@@ -25,6 +25,14 @@ final class LiveStream {
     this.key = key;
   }
 
+  /**
+   * A stream for one 2026-07-28 request: nothing stored and no event ids, since that revision has
+   * no resumption; a broken stream cancels the request, and the client sends it again.
+   */
+  static LiveStream unstored() {
+    return new LiveStream(null, null, "unstored");
+  }
+
   /** Where the servlet sends what was written so far and everything written later. */
   SseSink sink() {
     return out;
@@ -48,10 +56,12 @@ final class LiveStream {
   }
 
   /** Stores the message on this stream and writes it when the client is still connected. */
-  synchronized McpMessage send(String json, boolean last) {
-    McpMessage stored = streams.publish(session, key, json, last);
-    write(event(stored));
-    return stored;
+  synchronized void send(String json, boolean last) {
+    if (streams == null) {
+      write("event: message\ndata: " + json + "\n\n");
+      return;
+    }
+    write(event(streams.publish(session, key, json, last)));
   }
 
   /** Writes a message that is already stored (a replay). */

@@ -86,7 +86,8 @@ public final class McpProtocol {
     this.extensions = List.copyOf(extensions);
     this.limits = limits;
     this.hub = hub;
-    this.stateless = new StatelessProtocol(version, tools, extensions, requestStates, this.json);
+    this.stateless =
+        new StatelessProtocol(version, tools, extensions, requestStates, this.json, hub, limits);
   }
 
   /** Who answers: the name, title and version every revision's results carry. */

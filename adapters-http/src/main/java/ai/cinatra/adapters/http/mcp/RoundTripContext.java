@@ -1,5 +1,6 @@
 package ai.cinatra.adapters.http.mcp;
 
+import ai.cinatra.adapters.http.mcp.jsonrpc.JsonRpc;
 import ai.cinatra.adapters.http.mcp.tool.ClientRequestFailedException;
 import ai.cinatra.adapters.http.mcp.tool.InputRequired;
 import ai.cinatra.adapters.http.mcp.tool.McpToolContext;
@@ -10,6 +11,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * A 2026-07-28 call's way to its client (multi round-trip requests): what the client answered in
@@ -21,12 +23,21 @@ final class RoundTripContext implements McpToolContext {
   private final JsonNode capabilities;
   private final ObjectNode answers;
   private final boolean resumed;
+  private final Optional<Reporting> reporting;
   private int asked;
 
-  RoundTripContext(JsonNode capabilities, ObjectNode answers, boolean resumed) {
+  /**
+   * Where a streamed call's notifications go: the request's progress token, the log level the
+   * request set in _meta (none: no log messages), and the stream.
+   */
+  record Reporting(JsonNode progressToken, Optional<LogLevel> logLevel, LiveStream stream) {}
+
+  RoundTripContext(
+      JsonNode capabilities, ObjectNode answers, boolean resumed, Optional<Reporting> reporting) {
     this.capabilities = capabilities;
     this.answers = answers;
     this.resumed = resumed;
+    this.reporting = reporting;
   }
 
   /** Every answer so far, to seal into the next round's state. */
@@ -36,12 +47,38 @@ final class RoundTripContext implements McpToolContext {
 
   @Override
   public void progress(double progress, Double total, String message) {
-    // Plain JSON answers carry no notifications.
+    reporting
+        .filter(r -> r.progressToken() != null)
+        .ifPresent(
+            r -> {
+              ObjectNode params = JsonNodeFactory.instance.objectNode();
+              params.set("progressToken", r.progressToken());
+              params.put("progress", progress);
+              if (total != null) {
+                params.put("total", total);
+              }
+              if (message != null) {
+                params.put("message", message);
+              }
+              r.stream()
+                  .send(JsonRpc.notification("notifications/progress", params).toString(), false);
+            });
   }
 
   @Override
   public void log(LogLevel level, String logger, JsonNode data) {
-    // Only a request that sets io.modelcontextprotocol/logLevel may be sent log messages.
+    // Only a request that set io.modelcontextprotocol/logLevel may be sent log messages.
+    reporting
+        .filter(r -> r.logLevel().isPresent() && level.passes(r.logLevel().get()))
+        .ifPresent(
+            r -> {
+              ObjectNode params = JsonNodeFactory.instance.objectNode();
+              params.put("level", level.wireName());
+              params.put("logger", logger);
+              params.set("data", data);
+              r.stream()
+                  .send(JsonRpc.notification("notifications/message", params).toString(), false);
+            });
   }
 
   @Override

@@ -9,6 +9,7 @@ import ai.cinatra.adapters.http.mcp.tool.McpToolContext;
 import ai.cinatra.adapters.http.mcp.tool.MissingClientCapability;
 import ai.cinatra.application.port.in.mcp.RequestStatesUseCase;
 import ai.cinatra.domain.access.Actor;
+import ai.cinatra.domain.error.InvalidValueException;
 import ai.cinatra.domain.mcp.LogLevel;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -21,6 +22,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.RejectedExecutionException;
 
 /**
  * MCP 2026-07-28, the stateless revision, on the same endpoint as the session-based ones: no
@@ -34,6 +36,7 @@ final class StatelessProtocol {
   static final String META_VERSION = "io.modelcontextprotocol/protocolVersion";
   static final String META_CAPABILITIES = "io.modelcontextprotocol/clientCapabilities";
   static final String META_SERVER_INFO = "io.modelcontextprotocol/serverInfo";
+  static final String META_LOG_LEVEL = "io.modelcontextprotocol/logLevel";
 
   /** What this server speaks, newest first: the stateless revision and the session-based ones. */
   static final List<String> SUPPORTED = List.of(REVISION, "2025-11-25", "2025-06-18", "2025-03-26");
@@ -74,18 +77,24 @@ final class StatelessProtocol {
   private final List<McpExtension> extensions;
   private final RequestStatesUseCase states;
   private final ObjectMapper json;
+  private final StreamHub hub;
+  private final McpLimits limits;
 
   StatelessProtocol(
       String version,
       McpToolCatalog tools,
       List<McpExtension> extensions,
       RequestStatesUseCase states,
-      ObjectMapper json) {
+      ObjectMapper json,
+      StreamHub hub,
+      McpLimits limits) {
     this.version = version;
     this.tools = tools;
     this.extensions = List.copyOf(extensions);
     this.states = states;
     this.json = json;
+    this.hub = hub;
+    this.limits = limits;
   }
 
   /** Whether a request's MCP-Protocol-Version header puts it under these rules. */
@@ -156,10 +165,23 @@ final class StatelessProtocol {
       return error(404, id, JsonRpc.METHOD_NOT_FOUND, method + " is not part of " + REVISION);
     }
     JsonNode capabilities = meta.get(META_CAPABILITIES);
+    Optional<LogLevel> logLevel;
     try {
+      logLevel =
+          meta.hasNonNull(META_LOG_LEVEL)
+              ? Optional.of(LogLevel.parse(meta.get(META_LOG_LEVEL).asText()))
+              : Optional.empty();
+    } catch (InvalidValueException e) {
+      return error(400, id, JsonRpc.INVALID_PARAMS, META_LOG_LEVEL + ": " + e.getMessage());
+    }
+    try {
+      if (streams(method, params, capabilities, headers, logLevel)) {
+        return stream(id, method, params, capabilities, actor, logLevel);
+      }
       if (MAY_ASK.contains(method)) {
         return McpReply.json(
-            200, JsonRpc.result(id, roundTrip(method, params, capabilities, actor)));
+            200,
+            JsonRpc.result(id, roundTrip(method, params, capabilities, actor, Optional.empty())));
       }
       ObjectNode result = answer(method, params, plain(capabilities), actor);
       return McpReply.json(200, JsonRpc.result(id, complete(method, result)));
@@ -179,7 +201,12 @@ final class StatelessProtocol {
    * requestState (verified here: altered, expired or another account's state is refused), this
    * round's in inputResponses; a question still open ends it with an input_required result.
    */
-  private ObjectNode roundTrip(String method, JsonNode params, JsonNode capabilities, Actor actor) {
+  private ObjectNode roundTrip(
+      String method,
+      JsonNode params,
+      JsonNode capabilities,
+      Actor actor,
+      Optional<RoundTripContext.Reporting> reporting) {
     String boundTo =
         method + " " + params.path(method.equals("resources/read") ? "uri" : "name").asText();
     ObjectNode answers = NODES.objectNode();
@@ -215,7 +242,7 @@ final class StatelessProtocol {
                 answers.set(entry.getKey(), entry.getValue());
               });
     }
-    RoundTripContext context = new RoundTripContext(capabilities, answers, resumed);
+    RoundTripContext context = new RoundTripContext(capabilities, answers, resumed, reporting);
     try {
       return complete(method, answer(method, params, context, actor));
     } catch (InputRequired needed) {
@@ -226,6 +253,62 @@ final class StatelessProtocol {
       result.putObject("_meta").set(META_SERVER_INFO, McpProtocol.serverInfo(version));
       return result;
     }
+  }
+
+  /**
+   * Whether a tools/call is answered on a stream: a tool that reports while it runs, a client that
+   * takes a stream and asked for reports (a progress token, or a log level in _meta).
+   */
+  private boolean streams(
+      String method,
+      JsonNode params,
+      JsonNode capabilities,
+      McpHeaders headers,
+      Optional<LogLevel> logLevel) {
+    return "tools/call".equals(method)
+        && limits.streams()
+        && headers.accept() != null
+        && headers.accept().contains(McpProtocol.EVENT_STREAM)
+        && (params.path("_meta").has("progressToken") || logLevel.isPresent())
+        && params.path("name").isTextual()
+        && tools.isInteractive(
+            params.get("name").asText(), params.get("arguments"), capabilities::has);
+  }
+
+  /** A call answered on its own SSE stream: its notifications, then its result; nothing stored. */
+  private McpReply stream(
+      JsonNode id,
+      String method,
+      JsonNode params,
+      JsonNode capabilities,
+      Actor actor,
+      Optional<LogLevel> logLevel) {
+    LiveStream live = LiveStream.unstored();
+    RoundTripContext.Reporting reporting =
+        new RoundTripContext.Reporting(params.path("_meta").get("progressToken"), logLevel, live);
+    try {
+      hub.run(
+          live,
+          () -> {
+            ObjectNode response;
+            try {
+              response =
+                  JsonRpc.result(
+                      id, roundTrip(method, params, capabilities, actor, Optional.of(reporting)));
+            } catch (MissingClientCapability e) {
+              ObjectNode data = NODES.objectNode();
+              data.putObject("requiredCapabilities").putObject(e.capability());
+              response = JsonRpc.error(id, JsonRpc.MISSING_CLIENT_CAPABILITY, e.getMessage(), data);
+            } catch (McpProtocolException e) {
+              response = JsonRpc.error(id, e.code(), e.getMessage());
+            }
+            live.send(response.toString(), true);
+          });
+    } catch (RejectedExecutionException e) {
+      live.detach();
+      return error(503, id, JsonRpc.SERVER_BUSY, "the server is busy; try again shortly");
+    }
+    return McpReply.stream(live);
   }
 
   private ObjectNode parseAnswers(String sealed) {
@@ -278,6 +361,14 @@ final class StatelessProtocol {
     capabilities.putObject("tools");
     extensions.forEach(e -> e.addCapabilities(capabilities));
     capabilities.remove("logging"); // logging/setLevel is gone; the level travels in _meta
+    // Change notifications come on a subscriptions/listen stream, which this server does not
+    // offer yet: it promises none (clients list again, within ttlMs).
+    capabilities.forEach(
+        capability -> {
+          if (capability.isObject()) {
+            ((ObjectNode) capability).remove(List.of("listChanged", "subscribe"));
+          }
+        });
     result.put("instructions", McpProtocol.INSTRUCTIONS);
     return result;
   }
