@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 /** The two ways a tool call reaches its client: on an SSE stream, or not at all (plain JSON). */
 final class CallContexts {
@@ -87,6 +88,16 @@ final class CallContexts {
 
   /** A call answered with plain JSON: nothing can reach the client before the result. */
   static McpToolContext plain(McpSession session) {
+    return plain(
+        session::clientCan,
+        "this call cannot ask the client anything: it was not made with Accept: text/event-stream");
+  }
+
+  /**
+   * The same for a request that knows the client's capabilities otherwise (2026-07-28: from its
+   * _meta); {@code whyNotAsked} is what a tool that asks anyway is told.
+   */
+  static McpToolContext plain(Predicate<String> clientCan, String whyNotAsked) {
     return new McpToolContext() {
       @Override
       public void progress(double progress, Double total, String message) {}
@@ -96,14 +107,12 @@ final class CallContexts {
 
       @Override
       public boolean clientCan(String capability) {
-        return session.clientCan(capability);
+        return clientCan.test(capability);
       }
 
       @Override
       public JsonNode ask(String method, ObjectNode params) {
-        throw new ClientRequestFailedException(
-            "this call cannot ask the client anything: it was not made with Accept:"
-                + " text/event-stream");
+        throw new ClientRequestFailedException(whyNotAsked);
       }
 
       @Override

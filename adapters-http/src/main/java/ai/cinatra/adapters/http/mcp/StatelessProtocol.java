@@ -2,7 +2,6 @@ package ai.cinatra.adapters.http.mcp;
 
 import ai.cinatra.adapters.http.mcp.jsonrpc.JsonRpc;
 import ai.cinatra.adapters.http.mcp.jsonrpc.McpProtocolException;
-import ai.cinatra.adapters.http.mcp.tool.ClientRequestFailedException;
 import ai.cinatra.adapters.http.mcp.tool.InputRequired;
 import ai.cinatra.adapters.http.mcp.tool.McpToolCatalog;
 import ai.cinatra.adapters.http.mcp.tool.McpToolContext;
@@ -439,33 +438,13 @@ final class StatelessProtocol {
     }
   }
 
-  /** A call answered with plain JSON, knowing only what the request's _meta declared. */
+  /** A request answered with plain JSON that may not ask anything, knowing the _meta's means. */
   private static McpToolContext plain(JsonNode capabilities) {
-    String method = "this request";
-    return new McpToolContext() {
-      @Override
-      public void progress(double progress, Double total, String message) {}
-
-      @Override
-      public void log(LogLevel level, String logger, JsonNode data) {}
-
-      @Override
-      public boolean clientCan(String capability) {
-        return capabilities.has(capability);
-      }
-
-      @Override
-      public JsonNode ask(String method, ObjectNode params) {
-        throw new ClientRequestFailedException(
-            "this server does not yet ask the client for input under "
-                + REVISION
-                + " (input_required results); call it with a 2025-11-25 session, or pass what"
-                + " the tool would ask for in its arguments");
-      }
-
-      @Override
-      public void detach() {}
-    };
+    return CallContexts.plain(
+        capabilities::has,
+        "this request may not ask the client for input: under "
+            + REVISION
+            + " only tools/call, prompts/get and resources/read may");
   }
 
   /** The revision's answer to a version it does not speak, listing those it does. */
