@@ -368,8 +368,9 @@ abstract class McpEndpointContract {
       cursor = page.hasNonNull("nextCursor") ? page.get("nextCursor").asText() : null;
       pages++;
     } while (cursor != null);
-    assertThat(pages).isEqualTo(7);
-    assertThat(names).doesNotHaveDuplicates().hasSize(34).contains("whoami", "test_sampling");
+    // The product's tools and the fixture pack's (both revisions' conformance tools), 5 a page.
+    assertThat(names).doesNotHaveDuplicates().hasSize(45).contains("whoami", "test_sampling");
+    assertThat(pages).isEqualTo(9);
 
     JsonNode refused =
         JSON.readTree(
