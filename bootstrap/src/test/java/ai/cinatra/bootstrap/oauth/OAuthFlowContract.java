@@ -938,7 +938,8 @@ abstract class OAuthFlowContract {
         401,
         "invalid_client");
     HttpResponse<String> huge =
-        client.postJson("/register", "{\"client_name\":\"" + "x".repeat(70_000) + "\"}");
+        client.postJsonRefusedBySize(
+            "/register", "{\"client_name\":\"" + "x".repeat(70_000) + "\"}");
     assertThat(huge.statusCode()).isEqualTo(413);
 
     Map<String, String> params =
