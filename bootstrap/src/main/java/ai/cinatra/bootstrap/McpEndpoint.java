@@ -12,6 +12,7 @@ import ai.cinatra.adapters.http.mcp.tool.admin.AdminTools;
 import ai.cinatra.adapters.http.mcp.tool.admin.ClientTools;
 import ai.cinatra.adapters.http.mcp.tool.agent.AgentTools;
 import ai.cinatra.adapters.http.mcp.tool.connector.ConnectorTools;
+import ai.cinatra.adapters.http.mcp.tool.run.RunTasks;
 import ai.cinatra.adapters.http.mcp.tool.run.RunTools;
 import ai.cinatra.adapters.http.mcp.tool.workspace.ListTools;
 import ai.cinatra.adapters.http.mcp.tool.workspace.ObjectTools;
@@ -111,7 +112,8 @@ final class McpEndpoint {
             extensions,
             limits,
             hub,
-            wiring.requestStates());
+            wiring.requestStates(),
+            new RunTasks(wiring.runs(), () -> wiring.serverAddress().current().issuer()));
     // A servlet of its own, beside Jersey's /*: the exact path wins over Jersey's mapping.
     var servlet =
         environment

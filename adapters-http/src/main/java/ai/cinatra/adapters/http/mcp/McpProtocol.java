@@ -3,6 +3,7 @@ package ai.cinatra.adapters.http.mcp;
 import ai.cinatra.adapters.http.mcp.jsonrpc.JsonRpc;
 import ai.cinatra.adapters.http.mcp.jsonrpc.McpProtocolException;
 import ai.cinatra.adapters.http.mcp.tool.McpToolCatalog;
+import ai.cinatra.adapters.http.mcp.tool.run.RunTasks;
 import ai.cinatra.application.error.NotFoundException;
 import ai.cinatra.application.port.in.mcp.McpSessionsUseCase;
 import ai.cinatra.application.port.in.mcp.McpStreamsUseCase;
@@ -53,6 +54,7 @@ public final class McpProtocol {
   private final McpLimits limits;
   private final StreamHub hub;
   private final StatelessProtocol stateless;
+  private final SessionTasks tasks;
 
   /** What the server tells a client about itself at initialize and server/discover. */
   static final String INSTRUCTIONS =
@@ -70,7 +72,8 @@ public final class McpProtocol {
       List<McpExtension> extensions,
       McpLimits limits,
       StreamHub hub,
-      RequestStatesUseCase requestStates) {
+      RequestStatesUseCase requestStates,
+      RunTasks runTasks) {
     this.json = json.copy();
     this.json
         .getFactory()
@@ -87,7 +90,9 @@ public final class McpProtocol {
     this.limits = limits;
     this.hub = hub;
     this.stateless =
-        new StatelessProtocol(version, tools, extensions, requestStates, this.json, hub, limits);
+        new StatelessProtocol(
+            version, tools, extensions, requestStates, this.json, hub, limits, runTasks);
+    this.tasks = new SessionTasks(runTasks, tools, hub, limits);
   }
 
   /** Who answers: the name, title and version every revision's results carry. */
@@ -168,6 +173,9 @@ public final class McpProtocol {
     }
     JsonNode params = message.has("params") ? message.get("params") : NODES.objectNode();
     try {
+      if (tasks.handles(session, method, params)) {
+        return tasks.answer(id, method, params, actor, session, accepts(accept, EVENT_STREAM));
+      }
       if ("tools/call".equals(method)) {
         return callTool(id, params, actor, session, accepts(accept, EVENT_STREAM));
       }
@@ -333,6 +341,9 @@ public final class McpProtocol {
     capabilities.putObject("tools").put("listChanged", true);
     capabilities.putObject("logging");
     extensions.forEach(e -> e.addCapabilities(capabilities));
+    if (SessionTasks.REVISION.equals(negotiated)) {
+      SessionTasks.addCapabilities(capabilities);
+    }
     result.set("serverInfo", serverInfo(version));
     result.put("instructions", INSTRUCTIONS);
     return json(200, JsonRpc.result(id, result)).withHeader(SESSION_HEADER, opened);

@@ -6,6 +6,7 @@ import ai.cinatra.adapters.http.mcp.tool.InputRequired;
 import ai.cinatra.adapters.http.mcp.tool.McpToolCatalog;
 import ai.cinatra.adapters.http.mcp.tool.McpToolContext;
 import ai.cinatra.adapters.http.mcp.tool.MissingClientCapability;
+import ai.cinatra.adapters.http.mcp.tool.run.RunTasks;
 import ai.cinatra.application.port.in.mcp.RequestStatesUseCase;
 import ai.cinatra.domain.access.Actor;
 import ai.cinatra.domain.error.InvalidValueException;
@@ -78,6 +79,11 @@ final class StatelessProtocol {
   private final ObjectMapper json;
   private final StreamHub hub;
   private final McpLimits limits;
+  private final RunTasks runTasks;
+
+  /** The tasks extension's methods (tasks/list and tasks/result are gone from it). */
+  private static final Set<String> TASK_METHODS =
+      Set.of("tasks/get", "tasks/update", "tasks/cancel");
 
   StatelessProtocol(
       String version,
@@ -86,8 +92,10 @@ final class StatelessProtocol {
       RequestStatesUseCase states,
       ObjectMapper json,
       StreamHub hub,
-      McpLimits limits) {
+      McpLimits limits,
+      RunTasks runTasks) {
     this.version = version;
+    this.runTasks = runTasks;
     this.tools = tools;
     this.extensions = List.copyOf(extensions);
     this.states = states;
@@ -174,6 +182,12 @@ final class StatelessProtocol {
       return error(400, id, JsonRpc.INVALID_PARAMS, META_LOG_LEVEL + ": " + e.getMessage());
     }
     try {
+      if (TASK_METHODS.contains(method)) {
+        return task(id, method, params, capabilities, actor);
+      }
+      if (startsTask(method, params, capabilities)) {
+        return McpReply.json(200, JsonRpc.result(id, startTask(params, capabilities, actor)));
+      }
       if (streams(method, params, capabilities, headers, logLevel)) {
         return stream(id, method, params, capabilities, actor, logLevel);
       }
@@ -252,6 +266,78 @@ final class StatelessProtocol {
       result.putObject("_meta").set(META_SERVER_INFO, McpProtocol.serverInfo(version));
       return result;
     }
+  }
+
+  /** Whether the client's capabilities in this request's _meta name the tasks extension. */
+  private static boolean declaresTasks(JsonNode capabilities) {
+    return capabilities.path("extensions").has(RunTasks.EXTENSION);
+  }
+
+  /**
+   * Whether a tools/call is answered with a task: the server decides (the extension), and does for
+   * a tool that starts an agent run when the client declared the extension on this request.
+   */
+  private boolean startsTask(String method, JsonNode params, JsonNode capabilities) {
+    return "tools/call".equals(method)
+        && declaresTasks(capabilities)
+        && params.path("name").isTextual()
+        && tools.runsAsTask(params.get("name").asText());
+  }
+
+  /**
+   * The tool starts the run, and the answer is its task (resultType "task"); a refusal (bad inputs,
+   * role) is the tool's isError result, as without a task.
+   */
+  private ObjectNode startTask(JsonNode params, JsonNode capabilities, Actor actor) {
+    JsonNode arguments = params.get("arguments");
+    if (arguments != null && !arguments.isNull() && !arguments.isObject()) {
+      throw new McpProtocolException(JsonRpc.INVALID_PARAMS, "arguments must be an object");
+    }
+    ObjectNode started =
+        tools.call(params.get("name").asText(), actor, arguments, plain(capabilities));
+    if (started.path("isError").asBoolean(false)) {
+      return complete("tools/call", started);
+    }
+    ObjectNode task =
+        runTasks.task(runTasks.started(actor, started), RunTasks.Shape.EXTENSION_2026);
+    task.remove(List.of("result", "inputRequests")); // a CreateTaskResult is the task alone
+    task.put("resultType", "task");
+    task.putObject("_meta").set(META_SERVER_INFO, McpProtocol.serverInfo(version));
+    return task;
+  }
+
+  /** tasks/get, tasks/update and tasks/cancel, for a client that declared the extension. */
+  private McpReply task(
+      JsonNode id, String method, JsonNode params, JsonNode capabilities, Actor actor) {
+    if (!declaresTasks(capabilities)) {
+      ObjectNode data = NODES.objectNode();
+      data.putObject("requiredCapabilities").putObject("extensions").putObject(RunTasks.EXTENSION);
+      return McpReply.json(
+          400,
+          JsonRpc.error(
+              id,
+              JsonRpc.MISSING_CLIENT_CAPABILITY,
+              "Missing required client capability: "
+                  + method
+                  + " needs the "
+                  + RunTasks.EXTENSION
+                  + " extension declared in this request's capabilities",
+              data));
+    }
+    ObjectNode result =
+        switch (method) {
+          case "tasks/get" ->
+              runTasks.task(runTasks.view(actor, params), RunTasks.Shape.EXTENSION_2026);
+          case "tasks/update" -> {
+            runTasks.update(actor, params);
+            yield NODES.objectNode();
+          }
+          default -> {
+            runTasks.cancel(actor, params, false);
+            yield NODES.objectNode();
+          }
+        };
+    return McpReply.json(200, JsonRpc.result(id, complete(method, result)));
   }
 
   /**
@@ -360,6 +446,7 @@ final class StatelessProtocol {
     capabilities.putObject("tools");
     extensions.forEach(e -> e.addCapabilities(capabilities));
     capabilities.remove("logging"); // logging/setLevel is gone; the level travels in _meta
+    capabilities.putObject("extensions").putObject(RunTasks.EXTENSION);
     // Change notifications come on a subscriptions/listen stream, which this server does not
     // offer yet: it promises none (clients list again, within ttlMs).
     capabilities.forEach(
@@ -399,6 +486,14 @@ final class StatelessProtocol {
               + "' does not match body value '"
               + method
               + "'");
+    }
+    if (TASK_METHODS.contains(method) && headers.name() != null) {
+      // The extension: Mcp-Name carries the taskId, so a router can find the task's node.
+      return decode(headers.name())
+              .filter(name -> name.equals(params.path("taskId").asText(null)))
+              .isPresent()
+          ? Optional.empty()
+          : Optional.of("Mcp-Name header value does not match body value taskId");
     }
     if (!NAMED.contains(method)) {
       return Optional.empty();

@@ -7,17 +7,24 @@ import ai.cinatra.adapters.http.mcp.tool.McpTool;
 import ai.cinatra.adapters.http.mcp.tool.McpToolCatalog;
 import ai.cinatra.adapters.http.mcp.tool.ToolCall;
 import ai.cinatra.adapters.http.mcp.tool.WhoamiTool;
+import ai.cinatra.adapters.http.mcp.tool.run.FakeRuns;
+import ai.cinatra.adapters.http.mcp.tool.run.RunTasks;
 import ai.cinatra.application.error.NotFoundException;
 import ai.cinatra.application.port.in.mcp.McpSessionsUseCase;
 import ai.cinatra.domain.access.Actor;
 import ai.cinatra.domain.account.AccountId;
 import ai.cinatra.domain.account.Email;
 import ai.cinatra.domain.account.Role;
+import ai.cinatra.domain.agent.AgentId;
 import ai.cinatra.domain.mcp.LogLevel;
 import ai.cinatra.domain.mcp.McpMessage;
 import ai.cinatra.domain.mcp.McpSession;
 import ai.cinatra.domain.oauth.ClientId;
 import ai.cinatra.domain.oauth.GrantId;
+import ai.cinatra.domain.run.AgentRun;
+import ai.cinatra.domain.run.RunId;
+import ai.cinatra.domain.run.RunStatus;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -48,6 +55,7 @@ class McpProtocolTest {
   private final Actor bob = actor("bob@example.org");
   private final Sessions sessions = new Sessions();
   private final InMemoryStreams streams = new InMemoryStreams();
+  private final FakeRuns runs = new FakeRuns();
   private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor();
   private final McpLimits limits = TestLimits.of(true, Duration.ofSeconds(5));
   private final McpProtocol protocol = protocol(limits);
@@ -59,7 +67,10 @@ class McpProtocolTest {
 
   private McpProtocol protocol(McpLimits limits) {
     McpToolCatalog tools =
-        new McpToolCatalog(50).register(new WhoamiTool()).register(new AskingTool());
+        new McpToolCatalog(50)
+            .register(new WhoamiTool())
+            .register(new AskingTool())
+            .register(runs.payoutTool());
     // Interactive calls run on the calling thread here, so a test sees their stream at once.
     StreamHub hub = new StreamHub(streams, limits, Runnable::run, scheduler, JSON);
     return new McpProtocol(
@@ -71,7 +82,8 @@ class McpProtocolTest {
         List.of(),
         limits,
         hub,
-        new InMemoryRequestStates());
+        new InMemoryRequestStates(),
+        new RunTasks(runs, () -> "https://cinatra.example"));
   }
 
   private McpReply post(String sessionId, String body) {
@@ -359,5 +371,132 @@ class McpProtocolTest {
     public void setLogLevel(McpSession session, LogLevel level) {
       levels.add(level);
     }
+  }
+
+  private JsonNode call(String session, int id, String method, String params) {
+    McpReply reply =
+        post(
+            session,
+            "{\"jsonrpc\":\"2.0\",\"id\":"
+                + id
+                + ",\"method\":\""
+                + method
+                + "\",\"params\":"
+                + params
+                + "}");
+    assertThat(reply.status()).as(String.valueOf(reply.body())).isEqualTo(200);
+    return reply.body();
+  }
+
+  @Test
+  void tasks_come_with2025_11_25_only() {
+    String newest = initialize("2025-11-25", "{}");
+    String older = initialize("2025-06-18", "{}");
+    JsonNode declared =
+        post(
+                null,
+                "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"initialize\",\"params\":"
+                    + "{\"protocolVersion\":\"2025-11-25\",\"capabilities\":{}}}")
+            .body();
+    assertThat(declared.at("/result/capabilities/tasks/requests/tools/call").isObject()).isTrue();
+    assertThat(declared.at("/result/capabilities/tasks/cancel").isObject()).isTrue();
+
+    String asTask = "{\"name\":\"cinatra_payout\",\"arguments\":{},\"task\":{\"ttl\":60000}}";
+    JsonNode plain = call(older, 2, "tools/call", asTask);
+    assertThat(plain.at("/result/structuredContent/status").asText())
+        .as("2025-06-18 has no tasks: the task param is ignored, the call answered plainly")
+        .isEqualTo("queued");
+    assertThat(call(older, 3, "tasks/get", "{\"taskId\":\"x\"}").at("/error/code").asInt())
+        .isEqualTo(JsonRpc.METHOD_NOT_FOUND);
+    assertThat(call(newest, 4, "tools/call", asTask).at("/result/task/status").asText())
+        .isEqualTo("working");
+  }
+
+  @Test
+  void aRunStartedAsATask_isPolled_cancelled_andItsResultTiedToIt() {
+    String session = initialize("2025-11-25", "{}");
+    JsonNode created =
+        call(
+            session, 2, "tools/call", "{\"name\":\"cinatra_payout\",\"arguments\":{},\"task\":{}}");
+    JsonNode task = created.at("/result/task");
+    String taskId = task.get("taskId").asText();
+    assertThat(task.get("status").asText()).isEqualTo("working");
+    assertThat(task.get("createdAt").asText()).isEqualTo(FakeRuns.T0.toString());
+    assertThat(task.get("ttl").isNull()).as("a run is kept: unlimited").isTrue();
+    assertThat(task.get("pollInterval").asInt()).isEqualTo(2000);
+    assertThat(runs.run(RunId.parse(taskId)).agent().value()).isEqualTo("payout");
+
+    String byId = "{\"taskId\":\"" + taskId + "\"}";
+    assertThat(call(session, 3, "tasks/get", byId).at("/result/status").asText())
+        .isEqualTo("working");
+    assertThat(call(session, 4, "tasks/list", "{}").at("/result/tasks/0/taskId").asText())
+        .isEqualTo(taskId);
+    JsonNode cancelled = call(session, 5, "tasks/cancel", byId);
+    assertThat(cancelled.at("/result/status").asText()).isEqualTo("cancelled");
+    assertThat(runs.run(RunId.parse(taskId)).status()).isEqualTo(RunStatus.STOPPED);
+    assertThat(call(session, 6, "tasks/cancel", byId).at("/error/code").asInt())
+        .as("an ended task is not cancelled twice")
+        .isEqualTo(JsonRpc.INVALID_PARAMS);
+
+    JsonNode result = call(session, 7, "tasks/result", byId).get("result");
+    assertThat(result.get("isError").asBoolean()).isTrue();
+    assertThat(result.at("/structuredContent/status").asText()).isEqualTo("stopped");
+    assertThat(result.at("/_meta/io.modelcontextprotocol~1related-task/taskId").asText())
+        .isEqualTo(taskId);
+  }
+
+  @Test
+  void tasks_refuseWhatTheyCannotDo_withoutTellingWhoseTaskItIs() {
+    String session = initialize("2025-11-25", "{}");
+    assertThat(
+            call(session, 2, "tools/call", "{\"name\":\"whoami\",\"arguments\":{},\"task\":{}}")
+                .at("/error/code")
+                .asInt())
+        .as("a tool that does not run as a task")
+        .isEqualTo(JsonRpc.METHOD_NOT_FOUND);
+    String bobsRun =
+        runs.put(
+                AgentRun.queue(
+                    RunId.random(),
+                    new AgentId("payout"),
+                    bob.account(),
+                    Map.of(),
+                    Optional.empty(),
+                    FakeRuns.T0))
+            .id()
+            .toString();
+    JsonNode someoneElses = call(session, 3, "tasks/get", "{\"taskId\":\"" + bobsRun + "\"}");
+    JsonNode none = call(session, 4, "tasks/get", "{\"taskId\":\"" + RunId.random() + "\"}");
+    JsonNode malformed = call(session, 5, "tasks/get", "{\"taskId\":\"../x\"}");
+    assertThat(someoneElses.get("error")).isEqualTo(none.get("error"));
+    assertThat(malformed.get("error")).isEqualTo(none.get("error"));
+    assertThat(none.at("/error/code").asInt()).isEqualTo(JsonRpc.INVALID_PARAMS);
+
+    String running =
+        runs.put(
+                AgentRun.queue(
+                        RunId.random(),
+                        new AgentId("payout"),
+                        alice.account(),
+                        Map.of(),
+                        Optional.empty(),
+                        FakeRuns.T0)
+                    .start(FakeRuns.T0))
+            .id()
+            .toString();
+    McpReply waits =
+        protocol.post(
+            bytes(
+                "{\"jsonrpc\":\"2.0\",\"id\":6,\"method\":\"tasks/result\",\"params\":"
+                    + "{\"taskId\":\""
+                    + running
+                    + "\"}}"),
+            null,
+            session,
+            "application/json",
+            alice);
+    assertThat(waits.body().at("/error/code").asInt())
+        .as("a client that takes no stream cannot wait for a running task")
+        .isEqualTo(JsonRpc.INVALID_REQUEST);
   }
 }

@@ -7,6 +7,8 @@ import ai.cinatra.adapters.http.mcp.tool.McpTool;
 import ai.cinatra.adapters.http.mcp.tool.McpToolCatalog;
 import ai.cinatra.adapters.http.mcp.tool.ToolCall;
 import ai.cinatra.adapters.http.mcp.tool.WhoamiTool;
+import ai.cinatra.adapters.http.mcp.tool.run.FakeRuns;
+import ai.cinatra.adapters.http.mcp.tool.run.RunTasks;
 import ai.cinatra.application.port.in.mcp.McpSessionsUseCase;
 import ai.cinatra.domain.access.Actor;
 import ai.cinatra.domain.account.AccountId;
@@ -43,6 +45,7 @@ class StatelessProtocolTest {
       "\"_meta\":{\"io.modelcontextprotocol/protocolVersion\":\"%s\","
           + "\"io.modelcontextprotocol/clientCapabilities\":{}}";
 
+  private final FakeRuns runs = new FakeRuns();
   private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor();
   private final Actor alice =
       new Actor(
@@ -68,11 +71,15 @@ class StatelessProtocolTest {
         "1.0-test",
         new NoSessions(),
         streams,
-        new McpToolCatalog(50).register(new WhoamiTool()).register(new GreetingTool()),
+        new McpToolCatalog(50)
+            .register(new WhoamiTool())
+            .register(new GreetingTool())
+            .register(runs.payoutTool()),
         List.of(),
         limits,
         hub,
-        new InMemoryRequestStates());
+        new InMemoryRequestStates(),
+        new RunTasks(runs, () -> "https://cinatra.example"));
   }
 
   private McpReply send(

@@ -145,6 +145,19 @@ public final class McpToolCatalog {
   }
 
   /**
+   * Whether a call of this tool may run as a task (its descriptor's execution.taskSupport is
+   * optional or required): the call starts work whose outcome comes later, such as an agent run.
+   */
+  public boolean runsAsTask(String name) {
+    Registered registered = find(name);
+    String support =
+        registered == null
+            ? ""
+            : registered.descriptor().path("execution").path("taskSupport").asText("");
+    return support.equals("optional") || support.equals("required");
+  }
+
+  /**
    * Calls a tool. An unknown name is a protocol error; a tool the actor may not call, arguments
    * that fail the schema, and the tool's own failures are isError results.
    */

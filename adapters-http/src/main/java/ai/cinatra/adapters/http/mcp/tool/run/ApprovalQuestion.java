@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -48,29 +49,45 @@ final class ApprovalQuestion {
    *     answered with an error, or did not answer in time: nothing was decided
    */
   static Map<String, Object> ask(McpToolContext client, AgentRun run) {
+    JsonNode answer = client.ask("elicitation/create", params(run));
+    return decision(answer)
+        .orElseThrow(
+            () ->
+                new ClientRequestFailedException(
+                    "the person closed the question without answering; run "
+                        + run.id()
+                        + " still waits for approval"));
+  }
+
+  /** The elicitation/create params that put the paused run's approval to the person. */
+  static ObjectNode params(AgentRun run) {
     PendingApproval pending = run.pendingApproval().orElseThrow();
     ObjectNode params = ToolJson.object();
     params.put("message", message(run, pending));
     params.set("requestedSchema", form(pending));
-    JsonNode answer = client.ask("elicitation/create", params);
-    String action = answer.path("action").asText();
-    switch (action) {
+    return params;
+  }
+
+  /**
+   * The person's elicitation result as a userResponse: accepted, the form (approve unless it says
+   * otherwise); declined, a rejection; anything else (cancelled, dismissed) decides nothing.
+   */
+  static Optional<Map<String, Object>> decision(JsonNode answer) {
+    switch (answer.path("action").asText()) {
       case "accept" -> {
         Map<String, Object> values = new LinkedHashMap<>();
         if (answer.path("content").isObject()) {
           values.putAll(ToolJson.map(answer.get("content")));
         }
         values.putIfAbsent(DECISION, "approve");
-        return values;
+        return Optional.of(values);
       }
       case "decline" -> {
-        return Map.of(DECISION, "reject");
+        return Optional.of(Map.of(DECISION, "reject"));
       }
-      default ->
-          throw new ClientRequestFailedException(
-              "the person closed the question without answering; run "
-                  + run.id()
-                  + " still waits for approval");
+      default -> {
+        return Optional.empty();
+      }
     }
   }
 

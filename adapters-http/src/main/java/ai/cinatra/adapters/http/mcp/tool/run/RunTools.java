@@ -35,6 +35,13 @@ public final class RunTools {
       "{\"readOnlyHint\": false, \"destructiveHint\": false, \"idempotentHint\": false,"
           + " \"openWorldHint\": true}";
 
+  /**
+   * A run may be started as an MCP task (the client then polls the task, not agent_run_get).
+   * Optional, never required: clients without tasks, Claude's among them, call the tool as before
+   * (a server requiring tasks locks them out: github/copilot-cli#2538).
+   */
+  private static final String AS_TASK = "{\"taskSupport\": \"optional\"}";
+
   private RunTools() {}
 
   public static List<McpTool> all(
@@ -53,9 +60,9 @@ public final class RunTools {
              "outputSchema": {"type": "object", "properties": {
                "runId": {"type": "string"}, "status": {"type": "string"}, "runUrl": {"type": "string"}},
               "required": ["runId", "status"]},
-             "annotations": %s}
+             "annotations": %s, "execution": %s}
             """
-                .formatted(WRITE),
+                .formatted(WRITE, AS_TASK),
             Role.MEMBER,
             call -> {
               ObjectNode args = call.arguments();
@@ -242,6 +249,7 @@ public final class RunTools {
                   + " \"status\": {\"type\": \"string\"}, \"runUrl\": {\"type\": \"string\"}},"
                   + " \"required\": [\"runId\", \"status\"]}"));
       descriptor.set("annotations", ToolDescriptors.parse(WRITE));
+      descriptor.set("execution", ToolDescriptors.parse(AS_TASK));
       tools.add(
           UseCaseTool.of(
               descriptor.toString(),
