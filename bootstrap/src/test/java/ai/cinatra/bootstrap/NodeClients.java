@@ -26,6 +26,7 @@ final class NodeClients {
                 "sdk-connect.mjs",
                 "sdk-run-scenario.mjs",
                 "sdk-elicit-approval.mjs",
+                "sdk-task-approval.mjs",
                 "mcp-remote-client.mjs")
             .map(SOURCES::resolve)
             .toList(),

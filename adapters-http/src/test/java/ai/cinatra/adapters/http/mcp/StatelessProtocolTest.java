@@ -14,10 +14,14 @@ import ai.cinatra.domain.access.Actor;
 import ai.cinatra.domain.account.AccountId;
 import ai.cinatra.domain.account.Email;
 import ai.cinatra.domain.account.Role;
+import ai.cinatra.domain.agent.AgentId;
 import ai.cinatra.domain.mcp.LogLevel;
 import ai.cinatra.domain.mcp.McpSession;
 import ai.cinatra.domain.oauth.ClientId;
 import ai.cinatra.domain.oauth.GrantId;
+import ai.cinatra.domain.run.PendingApproval;
+import ai.cinatra.domain.run.RunId;
+import ai.cinatra.domain.run.RunStatus;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -27,6 +31,7 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -436,5 +441,131 @@ class StatelessProtocolTest {
     public void setLogLevel(McpSession session, LogLevel level) {
       throw new AssertionError("a stateless request set a session's log level");
     }
+  }
+
+  private static final String WITH_TASKS =
+      "\"_meta\":{\"io.modelcontextprotocol/protocolVersion\":\""
+          + V
+          + "\",\"io.modelcontextprotocol/clientCapabilities\":"
+          + "{\"extensions\":{\"io.modelcontextprotocol/tasks\":{}}}}";
+
+  @Test
+  void theTasksExtension_aRunIsATask_forAClientThatDeclaresIt() {
+    assertThat(
+            send(V, "server/discover", null, null, request(1, "server/discover", META.formatted(V)))
+                .body()
+                .at("/result/capabilities/extensions/io.modelcontextprotocol~1tasks")
+                .isObject())
+        .isTrue();
+    String call = "\"name\":\"cinatra_payout\",\"arguments\":{},";
+    JsonNode plain =
+        send(
+                V,
+                "tools/call",
+                "cinatra_payout",
+                null,
+                request(2, "tools/call", call + META.formatted(V)))
+            .body();
+    assertThat(plain.at("/result/resultType").asText())
+        .as("without the extension, no task: the tool's own result")
+        .isEqualTo("complete");
+
+    JsonNode created =
+        send(V, "tools/call", "cinatra_payout", null, request(3, "tools/call", call + WITH_TASKS))
+            .body()
+            .get("result");
+    assertThat(created.get("resultType").asText()).isEqualTo("task");
+    assertThat(created.get("status").asText()).isEqualTo("working");
+    assertThat(created.get("ttlMs").isNull()).isTrue();
+    String taskId = created.get("taskId").asText();
+    String byId = "\"taskId\":\"" + taskId + "\",";
+
+    RunId id = RunId.parse(taskId);
+    runs.put(
+        runs.run(id)
+            .start(FakeRuns.T0)
+            .pause(
+                new PendingApproval(
+                    "approve",
+                    Map.of(
+                        "type", "object", "properties", Map.of("amount", Map.of("type", "number"))),
+                    Map.of("amount", 12))));
+    JsonNode waiting =
+        send(V, "tasks/get", taskId, null, request(4, "tasks/get", byId + WITH_TASKS))
+            .body()
+            .get("result");
+    assertThat(waiting.get("status").asText()).isEqualTo("input_required");
+    assertThat(waiting.get("resultType").asText()).isEqualTo("complete");
+    String key = waiting.get("inputRequests").fieldNames().next();
+    JsonNode question = waiting.at("/inputRequests/" + key.replace("/", "~1"));
+    assertThat(question.get("method").asText()).isEqualTo("elicitation/create");
+    assertThat(question.at("/params/requestedSchema/properties/amount/default").asInt())
+        .isEqualTo(12);
+
+    String answer =
+        byId
+            + "\"inputResponses\":{\""
+            + key
+            + "\":{\"action\":\"accept\",\"content\":{\"amount\":7}},"
+            + "\"never-asked\":{\"action\":\"decline\"}},";
+    JsonNode updated =
+        send(V, "tasks/update", taskId, null, request(5, "tasks/update", answer + WITH_TASKS))
+            .body();
+    assertThat(updated.at("/result/resultType").asText()).isEqualTo("complete");
+    assertThat(runs.answers)
+        .as("the open question's answer resumed the run; the unknown key was ignored")
+        .containsExactly(Map.of("amount", 7, "decision", "approve"));
+    assertThat(runs.run(id).status()).isEqualTo(RunStatus.RUNNING);
+
+    runs.put(runs.run(id).stepDone("approve", Map.of()).complete(FakeRuns.T0));
+    JsonNode done =
+        send(V, "tasks/get", taskId, null, request(6, "tasks/get", byId + WITH_TASKS))
+            .body()
+            .get("result");
+    assertThat(done.get("status").asText()).isEqualTo("completed");
+    assertThat(done.at("/result/structuredContent/status").asText()).isEqualTo("completed");
+    assertThat(
+            send(V, "tasks/cancel", taskId, null, request(7, "tasks/cancel", byId + WITH_TASKS))
+                .body()
+                .at("/result/resultType")
+                .asText())
+        .as("2026-07-28 acknowledges a cancel; the ended task keeps its status")
+        .isEqualTo("complete");
+  }
+
+  @Test
+  void theTasksMethods_needTheExtension_andTheTaskNamedInMcpName() {
+    String taskId =
+        runs.start(alice, new AgentId("payout"), Map.of(), Optional.empty()).id().toString();
+    String byId = "\"taskId\":\"" + taskId + "\",";
+    McpReply undeclared =
+        send(V, "tasks/get", taskId, null, request(1, "tasks/get", byId + META.formatted(V)));
+    assertError(undeclared, 400, JsonRpc.MISSING_CLIENT_CAPABILITY, 1);
+    assertThat(
+            undeclared
+                .body()
+                .at("/error/data/requiredCapabilities/extensions/io.modelcontextprotocol~1tasks")
+                .isObject())
+        .isTrue();
+    assertError(
+        send(V, "tasks/get", "another-task", null, request(2, "tasks/get", byId + WITH_TASKS)),
+        400,
+        JsonRpc.HEADER_MISMATCH,
+        2);
+    assertError(
+        send(
+            V,
+            "tasks/get",
+            null,
+            null,
+            request(3, "tasks/get", "\"taskId\":\"" + RunId.random() + "\"," + WITH_TASKS)),
+        200,
+        JsonRpc.INVALID_PARAMS,
+        3);
+    assertError(
+        send(V, "tasks/result", taskId, null, request(4, "tasks/result", byId + WITH_TASKS)),
+        404,
+        JsonRpc.METHOD_NOT_FOUND,
+        4);
   }
 }
