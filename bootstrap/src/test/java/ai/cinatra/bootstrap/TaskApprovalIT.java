@@ -3,17 +3,8 @@ package ai.cinatra.bootstrap;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.sun.net.httpserver.HttpServer;
-import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -25,98 +16,51 @@ import org.junit.jupiter.api.io.TempDir;
  * receiver for the payout.
  */
 class TaskApprovalIT {
-  private static final ObjectMapper JSON = new ObjectMapper();
-  private static final String PASSWORD = "a long enough password";
 
   @TempDir Path workDir;
 
   @Test
   void theApprovalExample_runsAsATask_answeredThroughTheTask_andACancelStopsTheRun()
       throws Exception {
-    Path client = NodeClients.install();
-    List<String> deliveries = Collections.synchronizedList(new ArrayList<>());
-    HttpServer receiver = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-    receiver.createContext(
-        "/hook",
-        exchange -> {
-          deliveries.add(
-              new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
-          byte[] answer = "{\"ok\":true}".getBytes(StandardCharsets.UTF_8);
-          exchange.sendResponseHeaders(200, answer.length);
-          exchange.getResponseBody().write(answer);
-          exchange.close();
-        });
-    receiver.start();
-    int port = CinatraJar.freePort();
-    String base = "http://127.0.0.1:" + port;
-    CinatraJar jar = new CinatraJar(workDir, Map.of("CINATRA_BASE_URL", base));
-    try {
-      jar.ok(
-          PASSWORD + "\n",
-          "account",
-          "create",
-          "--email",
-          "member@example.org",
-          "--role",
-          "member");
-      jar.installApprovalExample("http://127.0.0.1:" + receiver.getAddress().getPort() + "/hook");
-      try (CinatraJar.Server server =
-          jar.server(
-              port,
-              CinatraJar.freePort(),
-              List.of("-Ddw.runs.pollingInterval=200ms", "-Ddw.mcp.clientRequestTimeout=30s"))) {
-        Path stderr = Files.createTempFile("tasks", ".err");
-        Process node =
-            new ProcessBuilder(
-                    "node", "sdk-task-approval.mjs", base, PASSWORD, "member@example.org")
-                .directory(client.toFile())
-                .redirectError(stderr.toFile())
-                .start();
-        String output = new String(node.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(node.waitFor(3, TimeUnit.MINUTES)).isTrue();
-        assertThat(node.exitValue()).as(Files.readString(stderr)).isZero();
-        JsonNode saw = JSON.readTree(output.lines().reduce((a, b) -> b).orElseThrow());
+    ApprovalExampleClient.Outcome outcome =
+        ApprovalExampleClient.run(workDir, "sdk-task-approval.mjs");
+    JsonNode saw = outcome.saw();
+    List<String> deliveries = outcome.deliveries();
 
-        assertThat(saw.at("/serverTasks/requests/tools/call").isObject())
-            .as(saw.toString())
-            .isTrue();
-        String taskId = saw.at("/created/taskId").asText();
-        assertThat(saw.at("/created/status").asText()).isEqualTo("working");
-        assertThat(saw.get("error")).as(saw.toString()).isNull();
-        assertThat(saw.get("statuses").toString()).contains("input_required");
+    assertThat(saw.at("/serverTasks/requests/tools/call").isObject()).as(saw.toString()).isTrue();
+    String taskId = saw.at("/created/taskId").asText();
+    assertThat(saw.at("/created/status").asText()).isEqualTo("working");
+    assertThat(saw.get("error")).as(saw.toString()).isNull();
+    assertThat(saw.get("statuses").toString()).contains("input_required");
 
-        JsonNode question = saw.at("/asked/0");
-        assertThat(saw.get("asked")).hasSize(1);
-        assertThat(question.at("/_meta/io.modelcontextprotocol~1related-task/taskId").asText())
-            .as("the question says which task it belongs to")
-            .isEqualTo(taskId);
-        assertThat(question.get("message").asText()).contains("amount = 12");
+    JsonNode question = saw.at("/asked/0");
+    assertThat(saw.get("asked")).hasSize(1);
+    assertThat(question.at("/_meta/io.modelcontextprotocol~1related-task/taskId").asText())
+        .as("the question says which task it belongs to")
+        .isEqualTo(taskId);
+    assertThat(question.get("message").asText()).contains("amount = 12");
 
-        JsonNode result = saw.get("result");
-        assertThat(result.get("isError").asBoolean()).as(result.toString()).isFalse();
-        assertThat(result.at("/structuredContent/runId").asText()).isEqualTo(taskId);
-        assertThat(result.at("/structuredContent/status").asText()).isEqualTo("completed");
-        assertThat(result.at("/structuredContent/outputs/approve/note").asText())
-            .isEqualTo("answered as a task");
-        assertThat(result.at("/_meta/io.modelcontextprotocol~1related-task/taskId").asText())
-            .isEqualTo(taskId);
-        assertThat(saw.at("/afterwards/status").asText()).isEqualTo("completed");
+    JsonNode result = saw.get("result");
+    assertThat(result.get("isError").asBoolean()).as(result.toString()).isFalse();
+    assertThat(result.at("/structuredContent/runId").asText()).isEqualTo(taskId);
+    assertThat(result.at("/structuredContent/status").asText()).isEqualTo("completed");
+    assertThat(result.at("/structuredContent/outputs/approve/note").asText())
+        .isEqualTo("answered as a task");
+    assertThat(result.at("/_meta/io.modelcontextprotocol~1related-task/taskId").asText())
+        .isEqualTo(taskId);
+    assertThat(saw.at("/afterwards/status").asText()).isEqualTo("completed");
 
-        assertThat(saw.get("secondWaiting").asText()).isEqualTo("input_required");
-        assertThat(saw.at("/cancelled/status").asText()).isEqualTo("cancelled");
-        assertThat(saw.at("/secondAfter/status").asText()).isEqualTo("cancelled");
-        assertThat(saw.get("cancelAgain").asText())
-            .as("an ended task is not cancelled twice")
-            .contains("-32602");
-        assertThat(saw.get("listed").toString())
-            .contains(taskId, saw.at("/secondAfter/taskId").asText());
-        assertThat(deliveries)
-            .as("only the task answered in the client paid out, with the amount chosen there")
-            .singleElement()
-            .satisfies(d -> assertThat(d).contains("\"amount\":7", "answered as a task"));
-      }
-    } finally {
-      receiver.stop(0);
-    }
+    assertThat(saw.get("secondWaiting").asText()).isEqualTo("input_required");
+    assertThat(saw.at("/cancelled/status").asText()).isEqualTo("cancelled");
+    assertThat(saw.at("/secondAfter/status").asText()).isEqualTo("cancelled");
+    assertThat(saw.get("cancelAgain").asText())
+        .as("an ended task is not cancelled twice")
+        .contains("-32602");
+    assertThat(saw.get("listed").toString())
+        .contains(taskId, saw.at("/secondAfter/taskId").asText());
+    assertThat(deliveries)
+        .as("only the task answered in the client paid out, with the amount chosen there")
+        .singleElement()
+        .satisfies(d -> assertThat(d).contains("\"amount\":7", "answered as a task"));
   }
 }

@@ -416,8 +416,7 @@ public final class McpProtocol {
           });
     } catch (RejectedExecutionException e) {
       live.detach();
-      return json(
-          503, JsonRpc.error(id, JsonRpc.SERVER_BUSY, "the server is busy; try again shortly"));
+      return McpReply.busy(id);
     }
     return McpReply.stream(live);
   }

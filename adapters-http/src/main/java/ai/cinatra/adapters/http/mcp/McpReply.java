@@ -1,5 +1,6 @@
 package ai.cinatra.adapters.http.mcp;
 
+import ai.cinatra.adapters.http.mcp.jsonrpc.JsonRpc;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.HashMap;
 import java.util.Map;
@@ -29,6 +30,12 @@ record McpReply(int status, JsonNode body, LiveStream stream, Map<String, String
 
   static McpReply stream(LiveStream stream) {
     return new McpReply(200, null, stream, Map.of());
+  }
+
+  /** No thread is free for a call answered on a stream: the client tries again shortly. */
+  static McpReply busy(JsonNode id) {
+    return json(
+        503, JsonRpc.error(id, JsonRpc.SERVER_BUSY, "the server is busy; try again shortly"));
   }
 
   McpReply withHeader(String name, String value) {

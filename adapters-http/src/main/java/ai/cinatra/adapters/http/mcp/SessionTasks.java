@@ -161,8 +161,7 @@ final class SessionTasks {
           });
     } catch (RejectedExecutionException e) {
       live.detach();
-      return McpReply.json(
-          503, JsonRpc.error(id, JsonRpc.SERVER_BUSY, "the server is busy; try again shortly"));
+      return McpReply.busy(id);
     }
     return McpReply.stream(live);
   }

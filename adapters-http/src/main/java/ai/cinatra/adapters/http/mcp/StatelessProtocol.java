@@ -391,7 +391,7 @@ final class StatelessProtocol {
           });
     } catch (RejectedExecutionException e) {
       live.detach();
-      return error(503, id, JsonRpc.SERVER_BUSY, "the server is busy; try again shortly");
+      return McpReply.busy(id);
     }
     return McpReply.stream(live);
   }
