@@ -134,7 +134,11 @@ record Wiring(
         new CachedMcpSessionRepository(new JdbiMcpSessionRepository(jdbi), accessCache);
     McpStreamService mcpStreams =
         new McpStreamService(
-            new JdbiMcpMessageRepository(jdbi), mcpSessions, clock, JsonRpc.TOOLS_LIST_CHANGED);
+            new JdbiMcpMessageRepository(jdbi),
+            mcpSessions,
+            clock,
+            JsonRpc.TOOLS_LIST_CHANGED,
+            accessCache::poll);
     Argon2PasswordHasher hasher = new Argon2PasswordHasher();
     JdbiClientRepository clients = new JdbiClientRepository(jdbi);
     GrantRepository grants = new CachedGrantRepository(new JdbiGrantRepository(jdbi), accessCache);

@@ -1,6 +1,7 @@
 package ai.cinatra.application.service;
 
 import ai.cinatra.application.port.in.mcp.McpStreamsUseCase;
+import ai.cinatra.application.port.out.CatalogCatchUp;
 import ai.cinatra.application.port.out.McpMessageRepository;
 import ai.cinatra.application.port.out.McpSessionRepository;
 import ai.cinatra.domain.account.AccountId;
@@ -22,20 +23,24 @@ public final class McpStreamService implements McpStreamsUseCase {
   private final McpSessionRepository sessions;
   private final Clock clock;
   private final String toolsChanged;
+  private final CatalogCatchUp catalog;
 
   /**
    * {@code toolsChanged} is the message that tells a client its tool list changed, written in the
-   * protocol's wire format by the adapter that speaks it.
+   * protocol's wire format by the adapter that speaks it; {@code catalog} is caught up before that
+   * message is handed out, because the client lists its tools again as soon as it reads it.
    */
   public McpStreamService(
       McpMessageRepository messages,
       McpSessionRepository sessions,
       Clock clock,
-      String toolsChanged) {
+      String toolsChanged,
+      CatalogCatchUp catalog) {
     this.messages = messages;
     this.sessions = sessions;
     this.clock = clock;
     this.toolsChanged = toolsChanged;
+    this.catalog = catalog;
   }
 
   @Override
@@ -52,7 +57,12 @@ public final class McpStreamService implements McpStreamsUseCase {
 
   @Override
   public List<McpMessage> replay(McpSession session, String stream, long afterId) {
-    return messages.after(session.idHash(), stream, afterId, REPLAY_BATCH);
+    List<McpMessage> batch = messages.after(session.idHash(), stream, afterId, REPLAY_BATCH);
+    // The change was committed before its announcement was written, so catching up now is enough.
+    if (batch.stream().anyMatch(m -> m.payload().equals(toolsChanged))) {
+      catalog.catchUp();
+    }
+    return batch;
   }
 
   @Override

@@ -17,6 +17,7 @@ import ai.cinatra.domain.oauth.GrantId;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 class McpStreamServiceTest {
@@ -26,8 +27,14 @@ class McpStreamServiceTest {
   private final MutableClock clock = new MutableClock(Instant.parse("2026-11-29T10:00:00Z"));
   private final InMemoryMcpSessionRepository sessionStore = new InMemoryMcpSessionRepository();
   private final McpSessionService sessions = new McpSessionService(sessionStore, clock, 10);
+  private final AtomicInteger catchUps = new AtomicInteger();
   private final McpStreamService streams =
-      new McpStreamService(new InMemoryMcpMessageRepository(), sessionStore, clock, TOOLS_CHANGED);
+      new McpStreamService(
+          new InMemoryMcpMessageRepository(),
+          sessionStore,
+          clock,
+          TOOLS_CHANGED,
+          catchUps::incrementAndGet);
   private final AccountId alice = AccountId.random();
 
   private Actor actor(AccountId account) {
@@ -74,6 +81,18 @@ class McpStreamServiceTest {
           .satisfies(m -> assertThat(m.payload()).contains("notifications/tools/list_changed"));
     }
     assertThat(streams.replay(bobs, McpStreamsUseCase.STANDALONE, 0)).isEmpty();
+  }
+
+  @Test
+  void handingOutToolsChanged_catchesTheCatalogUpFirst_andOtherMessagesDoNot() {
+    McpSession session = open(alice);
+    streams.publish(session, McpStreamsUseCase.STANDALONE, "{\"a\":1}", false);
+    assertThat(streams.replay(session, McpStreamsUseCase.STANDALONE, 0)).hasSize(1);
+    assertThat(catchUps).hasValue(0);
+
+    streams.announceToolsChanged(alice);
+    assertThat(streams.replay(session, McpStreamsUseCase.STANDALONE, 0)).hasSize(2);
+    assertThat(catchUps).hasValue(1);
   }
 
   @Test

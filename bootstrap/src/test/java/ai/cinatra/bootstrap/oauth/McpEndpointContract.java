@@ -7,6 +7,7 @@ import ai.cinatra.adapters.oauth.Argon2PasswordHasher;
 import ai.cinatra.adapters.persistence.JdbiSetup;
 import ai.cinatra.adapters.persistence.mcp.JdbiMcpMessageRepository;
 import ai.cinatra.adapters.persistence.mcp.JdbiMcpSessionRepository;
+import ai.cinatra.application.port.out.CatalogCatchUp;
 import ai.cinatra.application.service.AccountService;
 import ai.cinatra.application.service.McpStreamService;
 import ai.cinatra.bootstrap.CinatraConfiguration;
@@ -612,7 +613,8 @@ abstract class McpEndpointContract {
             new JdbiMcpMessageRepository(jdbi),
             new JdbiMcpSessionRepository(jdbi),
             clock,
-            JsonRpc.TOOLS_LIST_CHANGED);
+            JsonRpc.TOOLS_LIST_CHANGED,
+            CatalogCatchUp.NONE);
     return new AccountService(
         AnotherNode.accounts(jdbi),
         new Argon2PasswordHasher(),
