@@ -38,6 +38,7 @@ import ai.cinatra.application.service.AccountService;
 import ai.cinatra.application.service.ClientRegistrationService;
 import ai.cinatra.bootstrap.command.AccountCommand;
 import ai.cinatra.bootstrap.command.AgentCommand;
+import ai.cinatra.bootstrap.command.CheckConnectionCommand;
 import ai.cinatra.bootstrap.command.ConnectorCommand;
 import ai.cinatra.bootstrap.command.KeysCommand;
 import ai.cinatra.bootstrap.command.OneLine;
@@ -46,6 +47,7 @@ import ai.cinatra.domain.account.Account;
 import ai.cinatra.domain.account.Email;
 import ai.cinatra.domain.account.Role;
 import ai.cinatra.domain.agent.AgentDefinition;
+import ai.cinatra.domain.connector.Connector;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.dropwizard.configuration.EnvironmentVariableSubstitutor;
 import io.dropwizard.configuration.FileConfigurationSourceProvider;
@@ -60,6 +62,7 @@ import io.dropwizard.db.DataSourceFactory;
 import io.dropwizard.db.ManagedDataSource;
 import io.dropwizard.jdbi3.JdbiFactory;
 import io.dropwizard.lifecycle.Managed;
+import io.dropwizard.lifecycle.ServerLifecycleListener;
 import io.dropwizard.migrations.DbCommand;
 import io.dropwizard.views.common.ViewBundle;
 import io.dropwizard.views.freemarker.FreemarkerViewRenderer;
@@ -69,9 +72,12 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 import net.sourceforge.argparse4j.inf.Namespace;
+import org.eclipse.jetty.server.Server;
 import org.glassfish.jersey.server.ServerProperties;
 import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
@@ -119,6 +125,7 @@ public class CinatraApplication extends Application<CinatraConfiguration> {
         });
     bootstrap.addCommand(
         new AccountCommand<>(CinatraConfiguration.class, CinatraApplication::openAccounts));
+    bootstrap.addCommand(new CheckConnectionCommand());
     bootstrap.addCommand(
         new AgentCommand<>(
             CinatraConfiguration.class,
@@ -128,6 +135,13 @@ public class CinatraApplication extends Application<CinatraConfiguration> {
                 @Override
                 public boolean install(AgentDefinition agent) {
                   return database.wiring().agents().install(agent);
+                }
+
+                @Override
+                public Set<String> configuredConnectors() {
+                  return database.wiring().connectors().configured().stream()
+                      .map(Connector::name)
+                      .collect(Collectors.toSet());
                 }
 
                 @Override
@@ -229,6 +243,7 @@ public class CinatraApplication extends Application<CinatraConfiguration> {
     scheduleClientCleanup(environment, wiring.clientRegistration(), configuration.getOauth());
     pollAccessChanges(environment, wiring);
     startRunWorkers(environment, dataSource, wiring, configuration.getRuns());
+    announceWhereItListens(environment, configuration, wiring);
     exitAfterStartWhenTraining(environment);
 
     // Keep Location headers relative: behind a TLS-terminating proxy, Jersey would otherwise make
@@ -265,6 +280,48 @@ public class CinatraApplication extends Application<CinatraConfiguration> {
         .jersey()
         .register(
             new RegistrationResource(wiring.clientRegistration(), environment.getObjectMapper()));
+  }
+
+  /**
+   * Once Jetty has started, the last line of the start-up log says where the server listens, the
+   * MCP Server URL clients are given, and, while no account exists, where to create the first
+   * admin: a new operator reads it without knowing the configuration.
+   */
+  private static void announceWhereItListens(
+      Environment environment, CinatraConfiguration configuration, Wiring wiring) {
+    if (configuration.baseUrlDerived()) {
+      LOG.info(
+          "CINATRA_BASE_URL is not set: using {} (from the port). Claude on the web needs a public"
+              + " https URL: set CINATRA_BASE_URL, or the public URL on the connector page.",
+          configuration.getBaseUrl());
+    }
+    environment
+        .lifecycle()
+        .addServerLifecycleListener(
+            new ServerLifecycleListener() {
+              @Override
+              public void serverStarted(Server server) {
+                String host = configuration.applicationBindHost();
+                String listening =
+                    "http://"
+                        + (host.contains(":") ? "[" + host + "]" : host)
+                        + ":"
+                        + getLocalPort(server);
+                String base = wiring.serverAddress().current().issuer();
+                String line =
+                    "Cinatra is listening on "
+                        + listening
+                        + " — MCP Server URL: "
+                        + wiring.serverAddress().current().mcpResource();
+                if (wiring.firstRun().isOpen()) {
+                  line +=
+                      " — no account yet: open "
+                          + base
+                          + "/setup in a browser on this machine to create the first admin";
+                }
+                LOG.info(line);
+              }
+            });
   }
 
   /** Set to true for a class-data-sharing training run: start fully, then exit (README). */

@@ -14,11 +14,12 @@ public class CinatraConfiguration extends Configuration {
   public static final int DEFAULT_PORT = 3000;
   public static final int DEFAULT_ADMIN_PORT = 3001;
 
+  /** Empty: derived from the application port, so setting only the port never names another. */
   @NotNull
   @Pattern(
-      regexp = "https?://[^/?#\\s]+(/[^?#\\s]*)?",
-      message = "must be an absolute http(s) URL without query or fragment")
-  private String baseUrl = "http://localhost:" + DEFAULT_PORT;
+      regexp = "(https?://[^/?#\\s]+(/[^?#\\s]*)?)?",
+      message = "must be empty or an absolute http(s) URL without query or fragment")
+  private String baseUrl = "";
 
   @Valid @NotNull private DatabaseSettings database = new DatabaseSettings();
 
@@ -55,15 +56,50 @@ public class CinatraConfiguration extends Configuration {
     return connector;
   }
 
-  /** The configured base URL, without a trailing slash. */
+  /**
+   * The configured base URL without a trailing slash; when none is configured, {@code
+   * http://localhost:<application port>}.
+   */
   @JsonProperty
   public String getBaseUrl() {
+    if (baseUrl.isBlank()) {
+      return "http://localhost:" + applicationPort();
+    }
     return baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
+  }
+
+  /** Whether the base URL was derived from the port rather than configured. */
+  public boolean baseUrlDerived() {
+    return baseUrl.isBlank();
+  }
+
+  /** The first application connector's bind host; all interfaces when none is set. */
+  public String applicationBindHost() {
+    if (getServerFactory() instanceof DefaultServerFactory server
+        && !server.getApplicationConnectors().isEmpty()
+        && server.getApplicationConnectors().get(0) instanceof HttpConnectorFactory http
+        && http.getBindHost() != null) {
+      return http.getBindHost();
+    }
+    return "0.0.0.0";
+  }
+
+  /**
+   * The first application connector's port (the default when the server is not the default one).
+   */
+  public int applicationPort() {
+    if (getServerFactory() instanceof DefaultServerFactory server
+        && !server.getApplicationConnectors().isEmpty()
+        && server.getApplicationConnectors().get(0) instanceof HttpConnectorFactory http) {
+      return http.getPort();
+    }
+    return DEFAULT_PORT;
   }
 
   @JsonProperty
   public void setBaseUrl(String baseUrl) {
-    this.baseUrl = baseUrl;
+    // `baseUrl: ${CINATRA_BASE_URL:-}` with the variable unset is YAML's null: the same as empty.
+    this.baseUrl = baseUrl == null ? "" : baseUrl.strip();
   }
 
   @JsonProperty

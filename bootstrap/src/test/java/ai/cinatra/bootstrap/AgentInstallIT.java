@@ -37,7 +37,19 @@ class AgentInstallIT {
     assertThat(first.stdout())
         .contains("installed agent research-notes (Research notes)")
         .contains("installed agent approve-and-notify (Approve and notify)");
+    assertThat(first.stderr())
+        .as("the approval example's webhook connector is not configured yet")
+        .contains("warning: agent approve-and-notify calls connector 'webhook'")
+        .contains("connector webhook --url URL --name webhook")
+        .doesNotContain("research-notes");
     CinatraJar.Outcome again = jar.run("", "agent", "install", notes);
     assertThat(again.stdout()).contains("replaced agent research-notes");
+
+    CinatraJar.Outcome webhook =
+        jar.run("", "connector", "webhook", "--url", "https://hooks.example.com/payouts");
+    assertThat(webhook.exitCode()).as(webhook.stderr()).isZero();
+    CinatraJar.Outcome withConnector = jar.run("", "agent", "install", approve);
+    assertThat(withConnector.exitCode()).as(withConnector.stderr()).isZero();
+    assertThat(withConnector.stderr()).doesNotContain("warning");
   }
 }

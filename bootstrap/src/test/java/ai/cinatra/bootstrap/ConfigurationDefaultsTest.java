@@ -31,6 +31,7 @@ class ConfigurationDefaultsTest {
     assertThat(admin.getPort()).isEqualTo(3001);
     assertThat(configuration.getDatabase().getUrl()).startsWith("jdbc:h2:file:./data/cinatra;");
     assertThat(configuration.getBaseUrl()).isEqualTo("http://localhost:3000");
+    assertThat(configuration.baseUrlDerived()).as("derived from the port").isTrue();
   }
 
   @Test

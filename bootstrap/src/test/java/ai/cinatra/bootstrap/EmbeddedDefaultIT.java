@@ -28,7 +28,16 @@ class EmbeddedDefaultIT {
     int port = CinatraJar.freePort();
     int adminPort = CinatraJar.freePort();
     try (CinatraJar.Server server = jar.server(port, adminPort)) {
-      assertThat(server.get(port, "/").body()).contains("http://localhost:3000/api/mcp");
+      // No CINATRA_BASE_URL: the address is derived from the port the server was given.
+      assertThat(server.get(port, "/").body()).contains("http://localhost:" + port + "/api/mcp");
+      assertThat(server.get(port, "/.well-known/oauth-authorization-server").body())
+          .contains("\"issuer\":\"http://localhost:" + port + "\"");
+      assertThat(lastLogLine(server))
+          .as("the start-up log's last line says where it listens; an account exists, so no /setup")
+          .contains(
+              "Cinatra is listening on http://127.0.0.1:" + port,
+              "MCP Server URL: http://localhost:" + port + "/api/mcp")
+          .doesNotContain("/setup");
       assertThat(server.get(adminPort, "/healthcheck").body())
           .contains("\"database\":{\"healthy\":true");
     }
@@ -39,6 +48,38 @@ class EmbeddedDefaultIT {
       assertThat(listed.exitCode()).as(listed.stderr()).isZero();
       assertThat(listed.stdout()).containsPattern("a@b\\.c\\s+admin\\s+active");
     }
+  }
+
+  @Test
+  void onlyCinatraPortSet_namesThatPortEverywhere_andTheLastLogLinePointsAtSetup()
+      throws Exception {
+    int port = CinatraJar.freePort();
+    CinatraJar jar = new CinatraJar(workDir, Map.of("CINATRA_PORT", String.valueOf(port)));
+    try (CinatraJar.Server server = jar.server(port, CinatraJar.freePort())) {
+      assertThat(server.get(port, "/.well-known/oauth-protected-resource/api/mcp").body())
+          .contains("\"resource\":\"http://localhost:" + port + "/api/mcp\"");
+      assertThat(server.output()).contains("CINATRA_BASE_URL is not set");
+      assertThat(lastLogLine(server))
+          .contains(
+              "Cinatra is listening on http://127.0.0.1:" + port,
+              "no account yet: open http://localhost:" + port + "/setup");
+    }
+  }
+
+  /**
+   * The last line the server logged (its log lines start with the level), once the started line is
+   * there: the health check can answer a moment before Jetty's start listeners run.
+   */
+  private static String lastLogLine(CinatraJar.Server server) throws Exception {
+    for (int i = 0; i < 100 && !server.output().contains("Cinatra is listening on"); i++) {
+      Thread.sleep(100);
+    }
+    return server
+        .output()
+        .lines()
+        .filter(line -> line.matches("^(INFO|WARN|ERROR) .*"))
+        .reduce((first, second) -> second)
+        .orElseThrow();
   }
 
   @Test

@@ -1,6 +1,8 @@
 package ai.cinatra.bootstrap.command;
 
 import ai.cinatra.domain.agent.AgentDefinition;
+import ai.cinatra.domain.agent.ConnectorStep;
+import ai.cinatra.domain.agent.Step;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.dropwizard.core.Configuration;
@@ -12,6 +14,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Function;
 import net.sourceforge.argparse4j.impl.Arguments;
 import net.sourceforge.argparse4j.inf.Namespace;
@@ -28,6 +32,9 @@ public final class AgentCommand<T extends Configuration> extends OneLineCommand<
   public interface Agents extends AutoCloseable {
     /** True when the agent is new, false when it replaced one. */
     boolean install(AgentDefinition agent);
+
+    /** The names of the connectors configured now. */
+    Set<String> configuredConnectors();
 
     @Override
     void close();
@@ -79,11 +86,33 @@ public final class AgentCommand<T extends Configuration> extends OneLineCommand<
       }
     }
     try (Agents store = opener.apply(configuration)) {
+      Set<String> configured = store.configuredConnectors();
       for (AgentDefinition agent : agents) {
         boolean added = store.install(agent);
         System.out.printf(
             "%s agent %s (%s)%n", added ? "installed" : "replaced", agent.id(), agent.name());
+        warnOfMissingConnectors(agent, configured);
       }
+    }
+  }
+
+  /**
+   * An agent whose connector is missing installs fine and fails only when a run reaches that step
+   * (after a person approved it, in the approval example): say so now, with the way out.
+   */
+  private static void warnOfMissingConnectors(AgentDefinition agent, Set<String> configured) {
+    Set<String> missing = new TreeSet<>();
+    for (Step step : agent.steps()) {
+      if (step instanceof ConnectorStep call && !configured.contains(call.connector())) {
+        missing.add(call.connector());
+      }
+    }
+    for (String connector : missing) {
+      System.err.printf(
+          "warning: agent %s calls connector '%s', which is not configured: its runs will fail at"
+              + " that step. Configure it: java -jar cinatra.jar connector webhook --url URL --name"
+              + " %s, or connector install FILE for an http_api one (README, Examples).%n",
+          agent.id(), connector, connector);
     }
   }
 }

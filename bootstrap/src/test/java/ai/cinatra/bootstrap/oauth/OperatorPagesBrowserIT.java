@@ -88,15 +88,18 @@ class OperatorPagesBrowserIT {
       Jdbi database = jar.embeddedDatabase();
 
       // First run: never through a proxy, even one on this machine.
-      assertThat(
-              java.net.http.HttpClient.newHttpClient()
-                  .send(
-                      java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "/setup"))
-                          .header("X-Forwarded-For", "203.0.113.7")
-                          .build(),
-                      HttpResponse.BodyHandlers.ofString())
-                  .statusCode())
-          .isEqualTo(404);
+      HttpResponse<String> proxied =
+          java.net.http.HttpClient.newHttpClient()
+              .send(
+                  java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "/setup"))
+                      .header("X-Forwarded-For", "203.0.113.7")
+                      .build(),
+                  HttpResponse.BodyHandlers.ofString());
+      assertThat(proxied.statusCode()).isEqualTo(404);
+      assertThat(proxied.body())
+          .as("said without telling whether an account exists")
+          .contains("Set-up is not offered here")
+          .doesNotContain("Already set up");
       // The person at the machine creates the first admin, and lands on the page.
       admin.open(base + "/setup");
       admin.find("#email").sendKeys(ADMIN);
@@ -107,7 +110,9 @@ class OperatorPagesBrowserIT {
       assertThat(admin.text("#public-url-warning")).contains("Public URL not configured");
       assertThat(admin.has("#copy-panel")).isFalse();
       admin.screenshot("connector-setup-without-public-url");
-      assertThat(new Browser(base).get("/setup").statusCode()).as("setup is gone").isEqualTo(404);
+      HttpResponse<String> setupAgain = new Browser(base).get("/setup");
+      assertThat(setupAgain.statusCode()).as("setup is gone").isEqualTo(404);
+      assertThat(setupAgain.body()).contains("Already set up", "/sign-in", "account create");
 
       // A member connected through a Claude client and another client, before the URL is set.
       String oldClaudeToken =
@@ -243,7 +248,13 @@ class OperatorPagesBrowserIT {
       assertThat(member.driver.executeScript("return window.stayedOnThePage === true;"))
           .as("completed arrived over the stream, not by a reload")
           .isEqualTo(true);
-      assertThat(member.text("#events")).contains("RESUME", "TOOL_CALL_RESULT", "RUN_FINISHED");
+      new org.openqa.selenium.support.ui.WebDriverWait(member.driver, WAIT)
+          .until(d -> member.text("#events").contains("The run ended: completed."));
+      assertThat(member.text("#events"))
+          .as("events in words, appended live")
+          .contains("RESUME", "TOOL_CALL_RESULT", "RUN_FINISHED")
+          .contains("A person answered step", "Calling webhook_post.", "It answered")
+          .doesNotContain("{\"stepName\"");
       member.screenshot("run-completed");
       assertThat(deliveries).containsExactly(runId + ":notify");
 

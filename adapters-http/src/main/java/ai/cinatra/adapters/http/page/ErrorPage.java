@@ -37,6 +37,11 @@ public final class ErrorPage extends WebPage {
     return Page.render(404, new ErrorPage(person, "Not found", message, "/", ""));
   }
 
+  /** A page with nothing to show, and a note saying what to do instead. */
+  public static Response notFound(String title, String message, String note) {
+    return Page.render(404, new ErrorPage(null, title, message, "", note));
+  }
+
   /** A form posted without this session's CSRF token: nothing was changed. */
   public static Response expired(SignedInPerson person, String back) {
     return Page.render(

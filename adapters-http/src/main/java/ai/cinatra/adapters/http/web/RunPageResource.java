@@ -1,6 +1,5 @@
 package ai.cinatra.adapters.http.web;
 
-import ai.cinatra.adapters.http.mcp.tool.run.RunJson;
 import ai.cinatra.adapters.http.page.ErrorPage;
 import ai.cinatra.adapters.http.page.Page;
 import ai.cinatra.adapters.http.page.WebPage;
@@ -21,8 +20,11 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.LinkedHashMap;
@@ -119,6 +121,42 @@ public final class RunPageResource {
     return pages.signedIn(headers, uri, person -> render(person, runId, 200, null));
   }
 
+  /**
+   * The run's events after {@code after}, in words, for the page's live script: the SSE stream says
+   * that something happened, this says it the way the page does.
+   */
+  @GET
+  @Path("events")
+  @Produces(MediaType.APPLICATION_JSON)
+  public Response events(
+      @PathParam("runId") String runId,
+      @QueryParam("after") long after,
+      @Context HttpHeaders headers,
+      @Context UriInfo uri) {
+    return pages.signedIn(
+        headers,
+        uri,
+        person -> {
+          Optional<RunId> id = parse(runId);
+          if (id.isEmpty()) {
+            return Response.status(Response.Status.NOT_FOUND).build();
+          }
+          try {
+            RunsUseCase.RunView view = runs.get(person.actor(), id.get(), Math.max(0, after));
+            return Response.ok(
+                    Map.of(
+                        "status",
+                        view.run().status().wireName(),
+                        "events",
+                        view.events().stream().map(RunPageResource::row).toList()))
+                .build();
+          } catch (ApplicationException e) {
+            // Not found and not allowed read alike: the page does not say which runs exist.
+            return Response.status(Response.Status.NOT_FOUND).build();
+          }
+        });
+  }
+
   @POST
   @Path("resume")
   public Response resume(
@@ -187,9 +225,7 @@ public final class RunPageResource {
     Map<String, Object> row = new LinkedHashMap<>();
     row.put("id", event.id());
     row.put("type", event.type().name());
-    var fields = RunJson.event(event);
-    fields.remove(List.of("id", "type", "timestamp"));
-    row.put("data", fields.toString());
+    row.put("text", RunEventText.describe(event));
     return row;
   }
 

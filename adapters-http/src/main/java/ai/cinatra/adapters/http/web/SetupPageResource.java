@@ -1,5 +1,6 @@
 package ai.cinatra.adapters.http.web;
 
+import ai.cinatra.adapters.http.page.ErrorPage;
 import ai.cinatra.adapters.http.page.Page;
 import ai.cinatra.adapters.http.page.WebPage;
 import ai.cinatra.adapters.http.session.SessionCookies;
@@ -79,7 +80,7 @@ public final class SetupPageResource {
       @CookieParam(SessionCookies.PRE_SESSION_CSRF) String csrfCookie,
       @Context HttpServletRequest request) {
     if (!available(request)) {
-      return Response.status(Response.Status.NOT_FOUND).build();
+      return unavailable(request);
     }
     String csrf =
         csrfCookie != null && csrfCookie.length() == 43 ? csrfCookie : OpaqueSecret.generate();
@@ -96,7 +97,7 @@ public final class SetupPageResource {
       @CookieParam(SessionCookies.PRE_SESSION_CSRF) String csrfCookie,
       @Context HttpServletRequest request) {
     if (!available(request)) {
-      return Response.status(Response.Status.NOT_FOUND).build();
+      return unavailable(request);
     }
     if (!SignInResource.sameToken(csrf, csrfCookie)) {
       return Page.seeOther("/setup").build();
@@ -117,12 +118,34 @@ public final class SetupPageResource {
         .build();
   }
 
+  /**
+   * Why there is no form: said in full only to the machine itself, because to anyone else whether
+   * an account exists is none of their business.
+   */
+  private Response unavailable(HttpServletRequest request) {
+    if (fromTheMachineItself(request)) {
+      return ErrorPage.notFound(
+          "Already set up",
+          "This server already has its first admin, so set-up is closed.",
+          "Sign in at /sign-in. An admin adds more accounts with"
+              + " `java -jar cinatra.jar account create --email …` on the server.");
+    }
+    return ErrorPage.notFound(
+        "Set-up is not offered here",
+        "Set-up is only offered to a browser on the machine the server runs on (through"
+            + " http://localhost, not through a proxy), and only until the first account exists.",
+        "If this server is yours, open /setup on that machine; otherwise sign in at /sign-in.");
+  }
+
   /** Only to the machine itself: never through a proxy, even one on this machine. */
   private boolean available(HttpServletRequest request) {
+    return fromTheMachineItself(request) && firstRun.isOpen();
+  }
+
+  private static boolean fromTheMachineItself(HttpServletRequest request) {
     return isLoopback(request.getRemoteAddr())
         && request.getHeader("X-Forwarded-For") == null
-        && request.getHeader("Forwarded") == null
-        && firstRun.isOpen();
+        && request.getHeader("Forwarded") == null;
   }
 
   private static boolean isLoopback(String address) {
