@@ -48,6 +48,13 @@ if ! command -v npm >/dev/null; then
   as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nodejs npm >/dev/null
 fi
 
+# ExternalClientsIT runs the official MCP Python SDK client in a virtualenv (python3 -m venv).
+if ! python3 -c 'import venv, ensurepip' >/dev/null 2>&1; then
+  echo "test.sh: Python 3 with venv is missing; installing python3-venv with apt-get" >&2
+  as_root apt-get update -qq
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq python3 python3-venv >/dev/null
+fi
+
 # The browser tests drive the Debian chromium through chromium-driver (WebDriver).
 if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; then
   echo "test.sh: chromium or chromium-driver is missing; installing them with apt-get" >&2

@@ -103,6 +103,12 @@ final class Http {
     }
   }
 
+  /** A URL as a line shows it: a long query is cut, it only repeats what the doctor sent. */
+  static String shortUrl(String url) {
+    int query = url.indexOf('?');
+    return query > 0 && url.length() > 100 ? url.substring(0, query) + "?…" : url;
+  }
+
   static String origin(String url) {
     URI uri = URI.create(url);
     return uri.getScheme() + "://" + uri.getRawAuthority();

@@ -67,7 +67,7 @@ final class SignInFlow {
       if (form.group(2).contains("name=\"password\"")) {
         if (signedIn) {
           throw new CheckFailed(
-              page.method() + " " + page.url() + " → the sign-in form again",
+              page.method() + " " + Http.shortUrl(page.url()) + " → the sign-in form again",
               "The sign-in was refused: check the email and password (and that the account is"
                   + " active).");
         }

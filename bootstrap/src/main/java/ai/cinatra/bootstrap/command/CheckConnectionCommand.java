@@ -40,6 +40,9 @@ public final class CheckConnectionCommand extends Command {
     subparser
         .addArgument("--token")
         .help("also check an access token a client holds (why is it refused?)");
+    subparser
+        .addArgument("--client-metadata-url")
+        .help("the client ID metadata document to try (default: claude.ai's, on a non-local URL)");
   }
 
   @Override
@@ -50,10 +53,12 @@ public final class CheckConnectionCommand extends Command {
     PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
     boolean ok =
         new ConnectionCheck(
-                namespace.getString("url"),
-                namespace.getString("email"),
-                password,
-                Optional.ofNullable(namespace.getString("token")),
+                new ConnectionCheck.Target(
+                    namespace.getString("url"),
+                    namespace.getString("email"),
+                    password,
+                    Optional.ofNullable(namespace.getString("token")),
+                    Optional.ofNullable(namespace.getString("client_metadata_url"))),
                 out,
                 Clock.systemUTC())
             .run();
