@@ -58,6 +58,7 @@ public final class ConnectionCheck {
             && step("clocks", discovery::clocks)
             && step("protected resource metadata", discovery::resourceMetadata)
             && step("authorization server metadata", discovery::serverMetadata)
+            && step("the origin-root OAuth paths claude.ai uses", discovery::rootPaths)
             && (!checksHeldToken || step("the token you gave", oauth::heldToken))
             && step("Claude's client metadata document", oauth::claudeDocument)
             && step("client registration", oauth::register)

@@ -148,6 +148,31 @@ final class DiscoverySteps {
         + metadata.path("authorization_servers").get(0).asText();
   }
 
+  /**
+   * claude.ai may ignore the endpoints the metadata names and use /register, /authorize and /token
+   * at the origin root; each is asked something harmless that Cinatra refuses in its own words.
+   */
+  String rootPaths() throws CheckFailed {
+    String origin =
+        Http.origin(state.resourceMetadata.path("authorization_servers").get(0).asText());
+    Map<String, String> json = Map.of("Accept", "application/json");
+    passed(http.postJson(origin + "/register", "{}", json), true);
+    passed(http.postForm(origin + "/token", Map.of("grant_type", "check-connection"), json), true);
+    passed(http.get(origin + "/authorize", Map.of("Accept", "text/html")), false);
+    return "/register, /authorize and /token answer at " + origin + " too";
+  }
+
+  private static void passed(Exchange answer, boolean wantsJson) throws CheckFailed {
+    if (answer.status() == 404 || answer.status() == 405 || (wantsJson && answer.isHtml())) {
+      throw new CheckFailed(
+          answer,
+          "claude.ai may skip the endpoints the metadata names and use /register, /authorize and"
+              + " /token at the origin root; a reverse proxy or tunnel does not pass "
+              + java.net.URI.create(answer.url()).getPath()
+              + " to Cinatra. Route the whole host to it, or add those three paths.");
+    }
+  }
+
   String serverMetadata() throws CheckFailed {
     String issuer = state.resourceMetadata.path("authorization_servers").get(0).asText();
     String path = URI.create(issuer).getRawPath() == null ? "" : URI.create(issuer).getRawPath();

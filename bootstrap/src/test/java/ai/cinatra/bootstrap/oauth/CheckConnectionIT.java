@@ -18,10 +18,10 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * {@code check-connection} run from the jar against the jar: it passes against a server on
  * localhost and leaves no connection behind; each known operator mistake is set up for real (a
- * public URL changed after a token was issued, a proxy that drops /.well-known, a base URL with the
- * wrong port, a clock five minutes off under libfaketime) and gets its diagnosis; bad input
- * (nothing listening, not an MCP server, an HTML page, wrong credentials) is a ✗ line and exit 1,
- * never a stack trace.
+ * public URL changed after a token was issued, a proxy that drops /.well-known or the root OAuth
+ * paths, a base URL with the wrong port, a clock five minutes off under libfaketime) and gets its
+ * diagnosis; bad input (nothing listening, not an MCP server, an HTML page, wrong credentials) is a
+ * ✗ line and exit 1, never a stack trace.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class CheckConnectionIT {
@@ -45,9 +45,11 @@ class CheckConnectionIT {
     try (DocumentServer documents = new DocumentServer();
         CinatraJar.Server server = jar.server(port, CinatraJar.freePort())) {
       CinatraJar.Outcome plain = check(jar, base + "/api/mcp");
-      assertPassed(plain, 12);
+      assertPassed(plain, 13);
       assertThat(plain.stdout())
           .contains("✓ Claude's client metadata document: not tried: claude.ai cannot reach")
+          .contains(
+              "✓ the origin-root OAuth paths claude.ai uses: /register, /authorize and /token")
           .contains("✓ tools/list: ")
           .contains("✓ a read-only tool call (whoami): " + EMAIL)
           .contains("✓ refresh: a new access token");
@@ -61,7 +63,7 @@ class CheckConnectionIT {
           "/oauth/mcp-oauth-client-metadata", document, ClaudeLikeClient.CALLBACK, "max-age=60");
       CinatraJar.Outcome withDocument =
           check(jar, base + "/api/mcp", "--client-metadata-url", document);
-      assertPassed(withDocument, 12);
+      assertPassed(withDocument, 13);
       assertThat(withDocument.stdout())
           .contains("✓ Claude's client metadata document: the server fetched " + document);
       assertThat(documents.hits("/oauth/mcp-oauth-client-metadata")).isPositive();
@@ -119,6 +121,21 @@ class CheckConnectionIT {
             "answered an HTML page where JSON belongs",
             "does not pass /.well-known/*");
         assertThat(outcome.stdout()).contains("✓ unauthenticated probe").contains("404 Not Found");
+      }
+    }
+  }
+
+  @Test
+  void aProxyThatPassesOnlyTheAdvertisedOAuthPaths_isNamed() throws Exception {
+    int port = CinatraJar.freePort();
+    try (DroppingProxy proxy = new DroppingProxy("http://127.0.0.1:" + port, "/register")) {
+      CinatraJar jar = jar(Map.of("CINATRA_BASE_URL", proxy.origin()));
+      try (CinatraJar.Server server = jar.server(port, CinatraJar.freePort())) {
+        assertFailedAt(
+            check(jar, proxy.origin() + "/api/mcp"),
+            "the origin-root OAuth paths claude.ai uses",
+            "POST " + proxy.origin() + "/register → 404",
+            "does not pass /register to Cinatra");
       }
     }
   }
