@@ -279,7 +279,10 @@ public class CinatraApplication extends Application<CinatraConfiguration> {
     environment
         .jersey()
         .register(
-            new RegistrationResource(wiring.clientRegistration(), environment.getObjectMapper()));
+            new RegistrationResource(
+                wiring.clientRegistration(),
+                wiring.serverAddress(),
+                environment.getObjectMapper()));
   }
 
   /**

@@ -199,6 +199,7 @@ record Wiring(
         accountService,
         new ClientRegistrationService(
             clients,
+            grants,
             clock,
             oauth.getRegistrationBurst(),
             Duration.ofMillis(oauth.getRegistrationRefill().toMilliseconds())),

@@ -6,6 +6,7 @@ import ai.cinatra.application.port.in.oauth.RegisterClientCommand;
 import ai.cinatra.application.port.in.oauth.RegisterClientUseCase;
 import ai.cinatra.application.port.in.oauth.RegisteredClient;
 import ai.cinatra.application.port.out.ClientRepository;
+import ai.cinatra.application.port.out.GrantRepository;
 import ai.cinatra.domain.error.InvalidValueException;
 import ai.cinatra.domain.oauth.ClientId;
 import ai.cinatra.domain.oauth.OAuthClient;
@@ -19,11 +20,15 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
-/** Registers clients (RFC 7591) and removes the ones that registered but never came back. */
+/**
+ * Registers clients (RFC 7591), deletes a registration its client asks to end (RFC 7592), and
+ * removes the ones that registered but never came back.
+ */
 public final class ClientRegistrationService implements RegisterClientUseCase {
   private static final Set<String> GRANT_TYPES = Set.of("authorization_code", "refresh_token");
 
   private final ClientRepository clients;
+  private final GrantRepository grants;
   private final Clock clock;
   private final RateLimiter perAddress;
 
@@ -32,8 +37,13 @@ public final class ClientRegistrationService implements RegisterClientUseCase {
    * @param refillEvery how soon one more registration becomes available to that address
    */
   public ClientRegistrationService(
-      ClientRepository clients, Clock clock, int burst, Duration refillEvery) {
+      ClientRepository clients,
+      GrantRepository grants,
+      Clock clock,
+      int burst,
+      Duration refillEvery) {
     this.clients = clients;
+    this.grants = grants;
     this.clock = clock;
     this.perAddress = new RateLimiter(burst, refillEvery);
   }
@@ -66,7 +76,31 @@ public final class ClientRegistrationService implements RegisterClientUseCase {
       throw new OAuthException(Code.INVALID_CLIENT_METADATA, e.getMessage());
     }
     clients.add(client);
-    return new RegisteredClient(client, secret);
+    String registrationToken = OpaqueSecret.generate();
+    clients.saveRegistrationToken(client.id(), OpaqueSecret.hash(registrationToken));
+    return new RegisteredClient(client, secret, registrationToken);
+  }
+
+  @Override
+  public void delete(String clientId, String registrationToken) {
+    OAuthException refused =
+        new OAuthException(Code.INVALID_TOKEN, "the registration access token is not valid");
+    ClientId id;
+    try {
+      id = new ClientId(clientId == null ? "" : clientId);
+    } catch (InvalidValueException e) {
+      throw refused;
+    }
+    Optional<String> stored = clients.findRegistrationToken(id);
+    if (registrationToken == null
+        || stored.isEmpty()
+        || !OpaqueSecret.matches(registrationToken, stored.get())) {
+      throw refused;
+    }
+    // Grants first: once they are revoked the client's tokens are refused on every node, and a
+    // registration left behind by a failed delete is inert until the next attempt.
+    grants.revokeAllOfClient(id, clock.instant());
+    clients.delete(id);
   }
 
   /** Deletes clients never used within {@code unusedFor} of registering; returns how many. */

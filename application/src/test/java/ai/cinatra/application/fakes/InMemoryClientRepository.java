@@ -14,6 +14,7 @@ import java.util.Optional;
 /** A ClientRepository in a map, for service tests. */
 public final class InMemoryClientRepository implements ClientRepository {
   private final Map<ClientId, OAuthClient> clients = new LinkedHashMap<>();
+  private final Map<ClientId, String> registrationTokens = new LinkedHashMap<>();
 
   @Override
   public synchronized void add(OAuthClient client) {
@@ -41,6 +42,22 @@ public final class InMemoryClientRepository implements ClientRepository {
                 before.createdAt(),
                 before.lastUsedAt(),
                 client.metadataValidUntil()));
+  }
+
+  @Override
+  public synchronized void saveRegistrationToken(ClientId id, String tokenHash) {
+    registrationTokens.put(id, tokenHash);
+  }
+
+  @Override
+  public synchronized Optional<String> findRegistrationToken(ClientId id) {
+    return Optional.ofNullable(registrationTokens.get(id));
+  }
+
+  @Override
+  public synchronized boolean delete(ClientId id) {
+    registrationTokens.remove(id);
+    return clients.remove(id) != null;
   }
 
   @Override

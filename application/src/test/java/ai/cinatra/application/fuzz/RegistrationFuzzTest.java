@@ -20,7 +20,11 @@ class RegistrationFuzzTest {
   private final InMemoryClientRepository clients = new InMemoryClientRepository();
   private final ClientRegistrationService registration =
       new ClientRegistrationService(
-          clients, new MutableClock(Instant.EPOCH), 1_000_000_000, Duration.ofMillis(1));
+          clients,
+          new ai.cinatra.application.fakes.InMemoryGrants(),
+          new MutableClock(Instant.EPOCH),
+          1_000_000_000,
+          Duration.ofMillis(1));
 
   @FuzzTest(maxDuration = "5s")
   void anyRegistration(FuzzedDataProvider data) {

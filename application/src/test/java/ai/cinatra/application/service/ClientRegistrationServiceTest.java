@@ -5,9 +5,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import ai.cinatra.application.error.OAuthException;
 import ai.cinatra.application.fakes.InMemoryClientRepository;
+import ai.cinatra.application.fakes.InMemoryGrants;
 import ai.cinatra.application.fakes.MutableClock;
 import ai.cinatra.application.port.in.oauth.RegisterClientCommand;
 import ai.cinatra.application.port.in.oauth.RegisteredClient;
+import ai.cinatra.domain.account.AccountId;
+import ai.cinatra.domain.oauth.Grant;
+import ai.cinatra.domain.oauth.GrantId;
 import ai.cinatra.domain.oauth.OpaqueSecret;
 import ai.cinatra.domain.oauth.TokenEndpointAuthMethod;
 import java.time.Duration;
@@ -21,9 +25,10 @@ class ClientRegistrationServiceTest {
   private static final String CLAUDE = "https://claude.ai/api/mcp/auth_callback";
 
   private final InMemoryClientRepository clients = new InMemoryClientRepository();
+  private final InMemoryGrants grants = new InMemoryGrants();
   private final MutableClock clock = new MutableClock(Instant.parse("2026-11-29T10:00:00Z"));
   private final ClientRegistrationService service =
-      new ClientRegistrationService(clients, clock, 3, Duration.ofSeconds(10));
+      new ClientRegistrationService(clients, grants, clock, 3, Duration.ofSeconds(10));
 
   private static RegisterClientCommand request(String name, List<String> uris, String method) {
     return new RegisterClientCommand(
@@ -60,6 +65,48 @@ class ClientRegistrationServiceTest {
     String stored = clients.all().get(0).secretHash().orElseThrow();
     assertThat(stored).isNotEqualTo(secret);
     assertThat(OpaqueSecret.matches(secret, stored)).isTrue();
+  }
+
+  @Test
+  void theRegistrationAccessToken_isGivenOnce_storedHashed_andDeletesTheRegistrationAndItsGrants() {
+    RegisteredClient registered = service.register(request("Doctor", List.of(CLAUDE), "none"));
+    RegisteredClient other = service.register(request("Other", List.of(CLAUDE), "none"));
+    String stored = clients.findRegistrationToken(registered.client().id()).orElseThrow();
+    assertThat(stored).isNotEqualTo(registered.registrationToken());
+    assertThat(OpaqueSecret.matches(registered.registrationToken(), stored)).isTrue();
+    Grant grant =
+        new Grant(
+            GrantId.random(),
+            AccountId.random(),
+            registered.client().id(),
+            java.util.Set.of("mcp:connect"),
+            "https://cinatra.example.org/api/mcp",
+            clock.instant(),
+            java.util.Optional.empty());
+    grants.add(grant);
+
+    String id = registered.client().id().value();
+    // Another client's token, no token, a wrong one, an unknown or malformed id: refused alike.
+    for (String[] attempt :
+        new String[][] {
+          {id, other.registrationToken()},
+          {id, null},
+          {id, "guess"},
+          {"mcp_unknown", registered.registrationToken()},
+          {"not an id\n", registered.registrationToken()}
+        }) {
+      assertRefused(
+          () -> service.delete(attempt[0], attempt[1]),
+          "invalid_token",
+          "the registration access token is not valid");
+    }
+    assertThat(clients.all()).hasSize(2);
+
+    service.delete(id, registered.registrationToken());
+    assertThat(clients.all()).containsExactly(other.client());
+    assertThat(grants.findById(grant.id()).orElseThrow().revokedAt()).isPresent();
+    assertRefused(
+        () -> service.delete(id, registered.registrationToken()), "invalid_token", "not valid");
   }
 
   @Test

@@ -12,4 +12,6 @@ final class CheckState {
   String refreshToken;
   String session;
   String revokeUrl;
+  String registrationUri;
+  String registrationToken;
 }

@@ -35,6 +35,10 @@ final class Http {
     return send("GET", url, headers, HttpRequest.BodyPublishers.noBody());
   }
 
+  Exchange delete(String url, Map<String, String> headers) throws CheckFailed {
+    return send("DELETE", url, headers, HttpRequest.BodyPublishers.noBody());
+  }
+
   Exchange postJson(String url, String json, Map<String, String> headers) throws CheckFailed {
     Map<String, String> all = new java.util.LinkedHashMap<>(headers);
     all.put("Content-Type", "application/json");

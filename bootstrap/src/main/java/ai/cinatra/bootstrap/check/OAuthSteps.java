@@ -1,13 +1,10 @@
 package ai.cinatra.bootstrap.check;
 
+import ai.cinatra.domain.oauth.OpaqueSecret;
+import ai.cinatra.domain.oauth.Pkce;
 import com.fasterxml.jackson.databind.JsonNode;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -104,7 +101,8 @@ final class OAuthSteps {
     String document = documentUrl.orElse(CLAUDE_DOCUMENT);
     String redirect = document.equals(CLAUDE_DOCUMENT) ? CLAUDE_CALLBACK : firstRedirect(document);
     // A new cookie jar: this asks as a person's browser would the first time, not signed in.
-    Exchange answer = new Http().get(authorization(document, redirect, random()), Map.of());
+    Exchange answer =
+        new Http().get(authorization(document, redirect, OpaqueSecret.generate()), Map.of());
     String location = answer.header("Location");
     if (answer.status() / 100 == 3 && !location.startsWith(redirect)) {
       return "the server fetched " + document + " and sends the person to sign in";
@@ -133,12 +131,14 @@ final class OAuthSteps {
           answer, "Dynamic client registration (RFC 7591) did not give a client_id.");
     }
     state.clientId = client.path("client_id").asText();
+    state.registrationUri = client.path("registration_client_uri").asText("");
+    state.registrationToken = client.path("registration_access_token").asText("");
     return "client_id " + state.clientId;
   }
 
   String authorize() throws CheckFailed {
-    String verifier = random();
-    String stateValue = random();
+    String verifier = OpaqueSecret.generate();
+    String stateValue = OpaqueSecret.generate();
     String redirect =
         new SignInFlow(http)
             .toRedirect(
@@ -191,8 +191,28 @@ final class OAuthSteps {
     return "a new access token";
   }
 
-  /** Revokes what this check was given, so it leaves no connected client behind. */
+  /**
+   * Revokes what this check was given and deletes its registration (RFC 7592) where the server
+   * offers that, so it leaves no client behind.
+   */
   void revoke(java.io.PrintStream out) {
+    revokeTokens(out);
+    if (state.registrationUri == null || state.registrationUri.isEmpty()) {
+      return;
+    }
+    try {
+      Exchange deleted =
+          http.delete(
+              state.registrationUri, Map.of("Authorization", "Bearer " + state.registrationToken));
+      if (deleted.status() != 204) {
+        out.println("  (could not delete the check's registration: " + deleted.inShort() + ")");
+      }
+    } catch (CheckFailed e) {
+      out.println("  (could not delete the check's registration: " + e.diagnosis() + ")");
+    }
+  }
+
+  private void revokeTokens(java.io.PrintStream out) {
     if (state.revokeUrl == null || state.revokeUrl.isEmpty() || state.clientId == null) {
       return;
     }
@@ -241,7 +261,7 @@ final class OAuthSteps {
   }
 
   private String authorization(String clientId, String redirect, String verifier) {
-    return authorization(clientId, redirect, verifier, random());
+    return authorization(clientId, redirect, verifier, OpaqueSecret.generate());
   }
 
   private String authorization(String clientId, String redirect, String verifier, String state) {
@@ -249,7 +269,7 @@ final class OAuthSteps {
     query.put("response_type", "code");
     query.put("client_id", clientId);
     query.put("redirect_uri", redirect);
-    query.put("code_challenge", s256(verifier));
+    query.put("code_challenge", Pkce.s256(verifier));
     query.put("code_challenge_method", "S256");
     query.put("state", state);
     query.put("resource", url);
@@ -268,21 +288,5 @@ final class OAuthSteps {
       throw new CheckFailed(document, "The client metadata document lists no redirect_uris.");
     }
     return listed.asText();
-  }
-
-  private static String random() {
-    byte[] bytes = new byte[32];
-    new SecureRandom().nextBytes(bytes);
-    return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-  }
-
-  private static String s256(String verifier) {
-    try {
-      byte[] digest =
-          MessageDigest.getInstance("SHA-256").digest(verifier.getBytes(StandardCharsets.US_ASCII));
-      return Base64.getUrlEncoder().withoutPadding().encodeToString(digest);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
   }
 }

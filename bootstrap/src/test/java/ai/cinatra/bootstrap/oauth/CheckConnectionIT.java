@@ -56,6 +56,7 @@ class CheckConnectionIT {
       String clientId = clientId(plain.stdout());
       assertThat(activeGrants(jar, clientId)).as("the check revoked its grant").isZero();
       assertThat(allGrants(jar, clientId)).isEqualTo(1);
+      assertThat(registrations(jar, clientId)).as("and deleted its registration").isZero();
 
       // With a metadata document the server can fetch, that step is tried, and passes.
       String document = documents.url("/oauth/mcp-oauth-client-metadata");
@@ -270,6 +271,16 @@ class CheckConnectionIT {
             h ->
                 h.createQuery(
                         "select count(*) from grants where client_id = :c and revoked_at is null")
+                    .bind("c", clientId)
+                    .mapTo(Long.class)
+                    .one());
+  }
+
+  private static long registrations(CinatraJar jar, String clientId) {
+    return jar.embeddedDatabase()
+        .withHandle(
+            h ->
+                h.createQuery("select count(*) from oauth_clients where id = :c")
                     .bind("c", clientId)
                     .mapTo(Long.class)
                     .one());

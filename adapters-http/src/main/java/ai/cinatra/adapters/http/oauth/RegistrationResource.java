@@ -5,6 +5,7 @@ import ai.cinatra.application.error.OAuthException.Code;
 import ai.cinatra.application.port.in.oauth.RegisterClientCommand;
 import ai.cinatra.application.port.in.oauth.RegisterClientUseCase;
 import ai.cinatra.application.port.in.oauth.RegisteredClient;
+import ai.cinatra.application.port.in.oauth.ServerAddressQuery;
 import ai.cinatra.domain.oauth.OAuthClient;
 import ai.cinatra.domain.oauth.RedirectUri;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -12,10 +13,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.ArrayList;
@@ -24,7 +29,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Dynamic client registration (RFC 7591), open to anyone, as Claude Desktop arrives unannounced.
+ * Dynamic client registration (RFC 7591), open to anyone, as Claude Desktop arrives unannounced;
+ * and the client's own deletion of its registration (RFC 7592) with the registration access token
+ * it was given. Reading or updating a registration (the rest of RFC 7592) is not offered.
  */
 @Path("/oauth/register")
 public final class RegistrationResource {
@@ -32,11 +39,37 @@ public final class RegistrationResource {
   static final int MAX_BODY_CHARS = 64 * 1024;
 
   private final RegisterClientUseCase registration;
+  private final ServerAddressQuery address;
   private final ObjectMapper json;
 
-  public RegistrationResource(RegisterClientUseCase registration, ObjectMapper json) {
+  public RegistrationResource(
+      RegisterClientUseCase registration, ServerAddressQuery address, ObjectMapper json) {
     this.registration = registration;
+    this.address = address;
     this.json = json;
+  }
+
+  /** RFC 7592 section 2.3: 204 when deleted; 401 invalid_token for anything else, alike. */
+  @DELETE
+  @Path("{clientId}")
+  public Response delete(
+      @PathParam("clientId") String clientId,
+      @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
+    String token =
+        authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)
+            ? authorization.substring(7).strip()
+            : null;
+    try {
+      registration.delete(clientId, token);
+    } catch (OAuthException e) {
+      return Response.status(Response.Status.UNAUTHORIZED)
+          .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer error=\"invalid_token\"")
+          .header("Cache-Control", "no-store")
+          .type(MediaType.APPLICATION_JSON)
+          .entity(Map.of("error", "invalid_token", "error_description", e.getMessage()))
+          .build();
+    }
+    return Response.noContent().header("Cache-Control", "no-store").build();
   }
 
   @POST
@@ -56,7 +89,7 @@ public final class RegistrationResource {
     return Response.status(Response.Status.CREATED)
         .header("Cache-Control", "no-store")
         .header("Pragma", "no-cache")
-        .entity(describe(registered))
+        .entity(describe(registered, address.current().issuer()))
         .build();
   }
 
@@ -109,11 +142,13 @@ public final class RegistrationResource {
     return strings;
   }
 
-  private static Map<String, Object> describe(RegisteredClient registered) {
+  private static Map<String, Object> describe(RegisteredClient registered, String issuer) {
     OAuthClient client = registered.client();
     Map<String, Object> response = new LinkedHashMap<>();
     response.put("client_id", client.id().value());
     response.put("client_id_issued_at", client.createdAt().getEpochSecond());
+    response.put("registration_access_token", registered.registrationToken());
+    response.put("registration_client_uri", issuer + "/oauth/register/" + client.id().value());
     registered
         .secret()
         .ifPresent(

@@ -33,8 +33,34 @@ class DiscoveryAndRegistrationIT {
       TestHttpApplication.serving(
           new DiscoveryResource(() -> new ServerAddress(ISSUER + "/")),
           new RegistrationResource(
-              new ClientRegistrationService(CLIENTS, Clock.systemUTC(), 1000, Duration.ofMillis(1)),
+              new ClientRegistrationService(
+                  CLIENTS, new RevokedClients(), Clock.systemUTC(), 1000, Duration.ofMillis(1)),
+              () -> new ServerAddress(ISSUER + "/"),
               Jackson.newObjectMapper()));
+
+  /** The grants out-port, recording which clients' grants were revoked. */
+  static final class RevokedClients implements ai.cinatra.application.port.out.GrantRepository {
+    static final java.util.List<ClientId> REVOKED =
+        new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    @Override
+    public void add(ai.cinatra.domain.oauth.Grant grant) {}
+
+    @Override
+    public java.util.Optional<ai.cinatra.domain.oauth.Grant> findById(
+        ai.cinatra.domain.oauth.GrantId id) {
+      return java.util.Optional.empty();
+    }
+
+    @Override
+    public void revoke(ai.cinatra.domain.oauth.GrantId id, java.time.Instant at) {}
+
+    @Override
+    public int revokeAllOfClient(ClientId client, java.time.Instant at) {
+      REVOKED.add(client);
+      return 1;
+    }
+  }
 
   private static String url(String path) {
     return "http://127.0.0.1:" + APP.getLocalPort() + path;
@@ -110,6 +136,50 @@ class DiscoveryAndRegistrationIT {
         .containsEntry("token_endpoint_auth_method", "none")
         .doesNotContainKey("client_secret");
     assertThat(CLIENTS.findById(new ClientId((String) body.get("client_id")))).isPresent();
+  }
+
+  @Test
+  @SuppressWarnings("unchecked")
+  void theClientDeletesItsOwnRegistration_withItsRegistrationAccessToken_rfc7592() {
+    Map<String, Object> body =
+        register(
+                "{\"redirect_uris\":[\"http://127.0.0.1:33418/callback\"],"
+                    + "\"token_endpoint_auth_method\":\"none\"}")
+            .readEntity(Map.class);
+    String id = (String) body.get("client_id");
+    String token = (String) body.get("registration_access_token");
+    assertThat(token).hasSizeGreaterThan(40);
+    assertThat(body).containsEntry("registration_client_uri", ISSUER + "/oauth/register/" + id);
+
+    for (String authorization : new String[] {null, "Bearer wrong", "Basic " + token}) {
+      var request = APP.client().target(url("/oauth/register/" + id)).request();
+      Response refused =
+          (authorization == null ? request : request.header("Authorization", authorization))
+              .delete();
+      assertThat(refused.getStatus()).isEqualTo(401);
+      assertThat(refused.getHeaderString("WWW-Authenticate")).contains("invalid_token");
+      assertThat(refused.readEntity(Map.class)).containsEntry("error", "invalid_token");
+    }
+    assertThat(CLIENTS.findById(new ClientId(id))).isPresent();
+
+    Response deleted =
+        APP.client()
+            .target(url("/oauth/register/" + id))
+            .request()
+            .header("Authorization", "Bearer " + token)
+            .delete();
+    assertThat(deleted.getStatus()).isEqualTo(204);
+    assertThat(CLIENTS.findById(new ClientId(id))).isEmpty();
+    assertThat(RevokedClients.REVOKED).contains(new ClientId(id));
+    // Gone: the same request again is refused as any unknown client would be.
+    assertThat(
+            APP.client()
+                .target(url("/oauth/register/" + id))
+                .request()
+                .header("Authorization", "Bearer " + token)
+                .delete()
+                .getStatus())
+        .isEqualTo(401);
   }
 
   @Test

@@ -12,6 +12,7 @@ import java.util.concurrent.ConcurrentHashMap;
 /** Clients in a map: the out-port fake behind the real registration service in HTTP tests. */
 final class MapClientRepository implements ClientRepository {
   final Map<ClientId, OAuthClient> clients = new ConcurrentHashMap<>();
+  private final Map<ClientId, String> registrationTokens = new ConcurrentHashMap<>();
 
   @Override
   public void add(OAuthClient client) {
@@ -30,6 +31,22 @@ final class MapClientRepository implements ClientRepository {
 
   @Override
   public void markUsed(ClientId id, Instant at) {}
+
+  @Override
+  public void saveRegistrationToken(ClientId id, String tokenHash) {
+    registrationTokens.put(id, tokenHash);
+  }
+
+  @Override
+  public Optional<String> findRegistrationToken(ClientId id) {
+    return Optional.ofNullable(registrationTokens.get(id));
+  }
+
+  @Override
+  public boolean delete(ClientId id) {
+    registrationTokens.remove(id);
+    return clients.remove(id) != null;
+  }
 
   @Override
   public int deleteNeverUsedRegisteredBefore(Instant cutoff) {

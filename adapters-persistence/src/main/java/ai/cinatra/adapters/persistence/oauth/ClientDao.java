@@ -33,6 +33,15 @@ public interface ClientDao {
   @SqlUpdate("update oauth_clients set last_used_at = :at where id = :id")
   void markUsed(String id, Instant at);
 
+  @SqlUpdate("update oauth_clients set registration_token_hash = :hash where id = :id")
+  void saveRegistrationToken(String id, String hash);
+
+  @SqlQuery("select registration_token_hash from oauth_clients where id = :id")
+  Optional<String> findRegistrationToken(String id);
+
+  @SqlUpdate("delete from oauth_clients where id = :id")
+  int delete(String id);
+
   @SqlUpdate("delete from oauth_clients where last_used_at is null and created_at < :cutoff")
   int deleteNeverUsedRegisteredBefore(Instant cutoff);
 }

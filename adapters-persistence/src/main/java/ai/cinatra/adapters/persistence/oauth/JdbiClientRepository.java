@@ -62,6 +62,21 @@ public final class JdbiClientRepository implements ClientRepository {
   }
 
   @Override
+  public void saveRegistrationToken(ClientId id, String tokenHash) {
+    dao.saveRegistrationToken(id.value(), tokenHash);
+  }
+
+  @Override
+  public Optional<String> findRegistrationToken(ClientId id) {
+    return dao.findRegistrationToken(id.value());
+  }
+
+  @Override
+  public boolean delete(ClientId id) {
+    return dao.delete(id.value()) > 0;
+  }
+
+  @Override
   public int deleteNeverUsedRegisteredBefore(Instant cutoff) {
     return dao.deleteNeverUsedRegisteredBefore(cutoff);
   }

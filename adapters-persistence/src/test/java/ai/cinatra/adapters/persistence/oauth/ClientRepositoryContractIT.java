@@ -111,6 +111,24 @@ class ClientRepositoryContractIT {
   }
 
   @Test
+  void registrationToken_isKeptAsGiven_andDeleteRemovesTheClient() {
+    OAuthClient client = publicClient(T0);
+    OAuthClient other = publicClient(T0);
+    clients.add(client);
+    clients.add(other);
+    assertThat(clients.findRegistrationToken(client.id())).isEmpty();
+
+    clients.saveRegistrationToken(client.id(), "hash-of-the-token");
+
+    assertThat(clients.findRegistrationToken(client.id())).contains("hash-of-the-token");
+    assertThat(clients.delete(client.id())).isTrue();
+    assertThat(clients.findById(client.id())).isEmpty();
+    assertThat(clients.findRegistrationToken(client.id())).isEmpty();
+    assertThat(clients.delete(client.id())).isFalse();
+    assertThat(clients.findById(other.id())).isPresent();
+  }
+
+  @Test
   void markUsed_recordsTheTime() {
     OAuthClient client = publicClient(T0);
     clients.add(client);

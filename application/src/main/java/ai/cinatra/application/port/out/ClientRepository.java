@@ -23,6 +23,15 @@ public interface ClientRepository {
   /** Records that the client was just used (a token was issued to it). */
   void markUsed(ClientId id, Instant at);
 
+  /** Keeps the hash of a registered client's registration access token (RFC 7592). */
+  void saveRegistrationToken(ClientId id, String tokenHash);
+
+  /** The hash of the client's registration access token; empty for a client without one. */
+  Optional<String> findRegistrationToken(ClientId id);
+
+  /** Deletes a client's registration; true when there was one. */
+  boolean delete(ClientId id);
+
   /**
    * Deletes clients that registered before {@code cutoff} and were never used since; returns how
    * many. Re-registering clients (claude.ai registers on every connect) would pile up otherwise.
