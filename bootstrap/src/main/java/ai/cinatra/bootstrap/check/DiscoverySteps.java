@@ -141,6 +141,13 @@ final class DiscoverySteps {
     if (metadata.path("authorization_servers").isEmpty()) {
       throw new CheckFailed(answer, "The metadata names no authorization server.");
     }
+    // Claude also asks the origin root's document, whatever the 401 named.
+    String root = Http.origin(url) + "/.well-known/oauth-protected-resource";
+    if (!root.equals(where)) {
+      Answers.json(
+          http.get(root, Map.of("Accept", "application/json")),
+          "/.well-known/oauth-protected-resource at the origin root");
+    }
     state.resourceMetadata = metadata;
     return "resource "
         + resource
