@@ -255,7 +255,12 @@ public class CinatraApplication extends Application<CinatraConfiguration> {
     environment.jersey().register(new InvalidValueExceptionMapper());
     environment.jersey().register(new OAuthExceptionMapper());
     environment.jersey().register(new HomeResource(wiring.serverAddress()));
-    environment.jersey().register(new DiscoveryResource(wiring.serverAddress()));
+    environment
+        .jersey()
+        .register(
+            new DiscoveryResource(
+                wiring.serverAddress(),
+                configuration.getOauth().getClientMetadataDocuments().enabled));
     environment.jersey().register(new JwksResource(wiring.signingKeys()));
     environment.jersey().register(new SignInResource(wiring.signIn(), wiring.serverAddress()));
     environment

@@ -75,6 +75,12 @@ public class OAuthSettings {
      * http://127.0.0.1 client_ids. Never on in a real server (the log warns at start).
      */
     @JsonProperty public boolean allowHttpLoopback = false;
+
+    /**
+     * Offer metadata documents at all. Off, the metadata does not advertise them, so Claude
+     * registers instead: for a server that cannot fetch claude.ai's document.
+     */
+    @JsonProperty public boolean enabled = true;
   }
 
   @JsonProperty

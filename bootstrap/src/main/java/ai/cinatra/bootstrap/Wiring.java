@@ -44,6 +44,7 @@ import ai.cinatra.application.port.out.AgentRepository;
 import ai.cinatra.application.port.out.ConnectorRepository;
 import ai.cinatra.application.port.out.GrantRepository;
 import ai.cinatra.application.port.out.McpSessionRepository;
+import ai.cinatra.application.port.out.remote.ClientMetadataDocuments;
 import ai.cinatra.application.port.out.remote.OutboundHttp;
 import ai.cinatra.application.service.AccountAdminService;
 import ai.cinatra.application.service.AccountService;
@@ -192,9 +193,16 @@ record Wiring(
         new AccountService(accounts, hasher, clock, mcpStreams::announceToolsChanged);
     JdbiConsentRepository consents = new JdbiConsentRepository(jdbi);
     boolean allowHttpLoopback = oauth.getClientMetadataDocuments().allowHttpLoopback;
+    ClientMetadataDocuments documents =
+        oauth.getClientMetadataDocuments().enabled
+            ? new JettyClientMetadataDocuments(allowHttpLoopback)
+            : url -> {
+              throw new ClientMetadataDocuments.FetchFailedException(
+                  "client metadata documents are turned off on this server"
+                      + " (oauth.clientMetadataDocuments.enabled); register the client instead");
+            };
     ClientResolver clientResolver =
-        new ClientResolver(
-            clients, new JettyClientMetadataDocuments(allowHttpLoopback), allowHttpLoopback, clock);
+        new ClientResolver(clients, documents, allowHttpLoopback, clock);
     return new Wiring(
         accountService,
         new ClientRegistrationService(

@@ -114,7 +114,8 @@ final class OAuthSteps {
             + " instead of registering — and the server could not use it. Let the server reach "
             + java.net.URI.create(document).getHost()
             + " over HTTPS (an outbound firewall or a missing proxy blocks it; a 403 HTML answer is"
-            + " claude.ai's bot challenge, which some data-centre addresses get).");
+            + " claude.ai's bot challenge, which some data-centre addresses get), or set"
+            + " CINATRA_CIMD_ENABLED=false so that Claude registers instead.");
   }
 
   String register() throws CheckFailed {

@@ -87,6 +87,35 @@ class CheckConnectionIT {
   }
 
   @Test
+  void metadataDocumentsTurnedOff_areNotOffered_andClaudeRegistersInstead() throws Exception {
+    int port = CinatraJar.freePort();
+    String base = "http://127.0.0.1:" + port;
+    CinatraJar jar =
+        jar(
+            Map.of(
+                "CINATRA_BASE_URL", base,
+                "CINATRA_CIMD_ALLOW_HTTP_LOOPBACK", "true",
+                "CINATRA_CIMD_ENABLED", "false"));
+    try (DocumentServer documents = new DocumentServer();
+        CinatraJar.Server server = jar.server(port, CinatraJar.freePort())) {
+      String document = documents.url("/oauth/mcp-oauth-client-metadata");
+      documents.serveDocument(
+          "/oauth/mcp-oauth-client-metadata", document, ClaudeLikeClient.CALLBACK, "max-age=60");
+      CinatraJar.Outcome outcome = check(jar, base + "/api/mcp", "--client-metadata-url", document);
+      assertPassed(outcome, 13);
+      assertThat(outcome.stdout())
+          .contains("✓ Claude's client metadata document: not offered; Claude registers instead");
+
+      // Asked anyway, the server refuses the document without fetching it.
+      ClaudeLikeClient claude = new ClaudeLikeClient(base, base + "/api/mcp");
+      var refused = claude.openAuthorize(document);
+      assertThat(refused.statusCode()).isEqualTo(400);
+      assertThat(refused.body()).contains("client metadata documents are turned off");
+      assertThat(documents.hits("/oauth/mcp-oauth-client-metadata")).isZero();
+    }
+  }
+
+  @Test
   void aPublicUrlChangedAfterTheTokenWasIssued_isNamed() throws Exception {
     int port = CinatraJar.freePort();
     String before = "http://localhost:" + port;

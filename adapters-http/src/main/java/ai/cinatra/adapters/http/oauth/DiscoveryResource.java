@@ -19,9 +19,19 @@ import java.util.Map;
 @Produces(MediaType.APPLICATION_JSON)
 public final class DiscoveryResource {
   private final ServerAddressQuery address;
+  private final boolean offersMetadataDocuments;
 
   public DiscoveryResource(ServerAddressQuery address) {
+    this(address, true);
+  }
+
+  /**
+   * @param offersMetadataDocuments whether client_id_metadata_document_supported is advertised:
+   *     claude.ai uses a metadata document whenever it is, and registers only when it is not
+   */
+  public DiscoveryResource(ServerAddressQuery address, boolean offersMetadataDocuments) {
     this.address = address;
+    this.offersMetadataDocuments = offersMetadataDocuments;
   }
 
   @GET
@@ -69,7 +79,9 @@ public final class DiscoveryResource {
     metadata.put("authorization_response_iss_parameter_supported", true);
     // Claude (and other clients) then identify themselves by their metadata document's URL instead
     // of registering; they need "none" among the token endpoint auth methods too.
-    metadata.put("client_id_metadata_document_supported", true);
+    if (offersMetadataDocuments) {
+      metadata.put("client_id_metadata_document_supported", true);
+    }
     return metadata;
   }
 
