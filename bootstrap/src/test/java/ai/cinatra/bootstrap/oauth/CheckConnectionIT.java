@@ -295,33 +295,20 @@ class CheckConnectionIT {
   }
 
   private static long activeGrants(CinatraJar jar, String clientId) {
-    return jar.embeddedDatabase()
-        .withHandle(
-            h ->
-                h.createQuery(
-                        "select count(*) from grants where client_id = :c and revoked_at is null")
-                    .bind("c", clientId)
-                    .mapTo(Long.class)
-                    .one());
-  }
-
-  private static long registrations(CinatraJar jar, String clientId) {
-    return jar.embeddedDatabase()
-        .withHandle(
-            h ->
-                h.createQuery("select count(*) from oauth_clients where id = :c")
-                    .bind("c", clientId)
-                    .mapTo(Long.class)
-                    .one());
+    return count(
+        jar, "select count(*) from grants where client_id = :c and revoked_at is null", clientId);
   }
 
   private static long allGrants(CinatraJar jar, String clientId) {
+    return count(jar, "select count(*) from grants where client_id = :c", clientId);
+  }
+
+  private static long registrations(CinatraJar jar, String clientId) {
+    return count(jar, "select count(*) from oauth_clients where id = :c", clientId);
+  }
+
+  private static long count(CinatraJar jar, String sql, String clientId) {
     return jar.embeddedDatabase()
-        .withHandle(
-            h ->
-                h.createQuery("select count(*) from grants where client_id = :c")
-                    .bind("c", clientId)
-                    .mapTo(Long.class)
-                    .one());
+        .withHandle(h -> h.createQuery(sql).bind("c", clientId).mapTo(Long.class).one());
   }
 }
