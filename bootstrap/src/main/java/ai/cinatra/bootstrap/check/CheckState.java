@@ -8,6 +8,8 @@ final class CheckState {
   JsonNode resourceMetadata;
   JsonNode serverMetadata;
   String clientId;
+  String code;
+  String verifier;
   String accessToken;
   String refreshToken;
   String session;

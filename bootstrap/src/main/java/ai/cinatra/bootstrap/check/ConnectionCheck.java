@@ -63,6 +63,7 @@ public final class ConnectionCheck {
             && step("Claude's client metadata document", oauth::claudeDocument)
             && step("client registration", oauth::register)
             && step("authorization, sign-in and consent (PKCE S256)", oauth::authorize)
+            && step("token", oauth::token)
             && step("initialize", mcp::initialize)
             && step("tools/list", mcp::toolsList)
             && step("a read-only tool call (whoami)", mcp::whoami)

@@ -160,15 +160,23 @@ final class OAuthSteps {
       throw new CheckFailed(
           redirect, "The redirect back to the client carries no code, or another state.");
     }
+    state.code = query.get("code");
+    state.verifier = verifier;
+    return "signed in as " + person.email() + ", consented; the code read from the redirect";
+  }
+
+  String token() throws CheckFailed {
     Map<String, String> exchange = new LinkedHashMap<>();
     exchange.put("grant_type", "authorization_code");
-    exchange.put("code", query.get("code"));
+    exchange.put("code", state.code);
     exchange.put("redirect_uri", REDIRECT_URI);
     exchange.put("client_id", state.clientId);
-    exchange.put("code_verifier", verifier);
+    exchange.put("code_verifier", state.verifier);
     exchange.put("resource", url);
     tokens(http.postForm(state.serverMetadata.path("token_endpoint").asText(), exchange, Map.of()));
-    return "signed in as " + person.email() + ", consented, code exchanged for a token";
+    return "an access token for "
+        + Tokens.claims(state.accessToken).map(c -> c.path("aud").toString()).orElse(url)
+        + (state.refreshToken == null ? "" : ", and a refresh token");
   }
 
   String refresh() throws CheckFailed {

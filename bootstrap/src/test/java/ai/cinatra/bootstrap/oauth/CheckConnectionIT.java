@@ -45,11 +45,12 @@ class CheckConnectionIT {
     try (DocumentServer documents = new DocumentServer();
         CinatraJar.Server server = jar.server(port, CinatraJar.freePort())) {
       CinatraJar.Outcome plain = check(jar, base + "/api/mcp");
-      assertPassed(plain, 13);
+      assertPassed(plain, 14);
       assertThat(plain.stdout())
           .contains("✓ Claude's client metadata document: not tried: claude.ai cannot reach")
           .contains(
               "✓ the origin-root OAuth paths claude.ai uses: /register, /authorize and /token")
+          .contains("✓ token: an access token for \"" + base + "/api/mcp\", and a refresh token")
           .contains("✓ tools/list: ")
           .contains("✓ a read-only tool call (whoami): " + EMAIL)
           .contains("✓ refresh: a new access token");
@@ -64,7 +65,7 @@ class CheckConnectionIT {
           "/oauth/mcp-oauth-client-metadata", document, ClaudeLikeClient.CALLBACK, "max-age=60");
       CinatraJar.Outcome withDocument =
           check(jar, base + "/api/mcp", "--client-metadata-url", document);
-      assertPassed(withDocument, 13);
+      assertPassed(withDocument, 14);
       assertThat(withDocument.stdout())
           .contains("✓ Claude's client metadata document: the server fetched " + document);
       assertThat(documents.hits("/oauth/mcp-oauth-client-metadata")).isPositive();
@@ -102,7 +103,7 @@ class CheckConnectionIT {
       documents.serveDocument(
           "/oauth/mcp-oauth-client-metadata", document, ClaudeLikeClient.CALLBACK, "max-age=60");
       CinatraJar.Outcome outcome = check(jar, base + "/api/mcp", "--client-metadata-url", document);
-      assertPassed(outcome, 13);
+      assertPassed(outcome, 14);
       assertThat(outcome.stdout())
           .contains("✓ Claude's client metadata document: not offered; Claude registers instead");
 
