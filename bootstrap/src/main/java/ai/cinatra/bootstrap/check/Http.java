@@ -73,8 +73,7 @@ final class Http {
     }
     headers.forEach(request::header);
     try {
-      HttpResponse<String> response =
-          client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+      HttpResponse<String> response = sendOnce(method, request.build());
       return new Exchange(
           method,
           url,
@@ -97,7 +96,13 @@ final class Http {
     } catch (IOException e) {
       boolean unknownHost = e.getCause() instanceof UnknownHostException;
       throw new CheckFailed(
-          method + " " + url + " → " + e.getClass().getSimpleName(),
+          method
+              + " "
+              + shortUrl(url)
+              + " → "
+              + e.getClass().getSimpleName()
+              + ": "
+              + e.getMessage(),
           unknownHost
               ? "The host name does not resolve: check the URL (and the tunnel, if it has one)."
               : "The connection broke off: a TLS or proxy problem between here and the server.");
@@ -111,6 +116,24 @@ final class Http {
   static String shortUrl(String url) {
     int query = url.indexOf('?');
     return query > 0 && url.length() > 100 ? url.substring(0, query) + "?…" : url;
+  }
+
+  /**
+   * Sends once, and a GET or DELETE once more when the connection broke off: a kept-alive
+   * connection the server had just closed fails the next request on it, and a browser retries it.
+   */
+  private HttpResponse<String> sendOnce(String method, HttpRequest request)
+      throws IOException, InterruptedException {
+    try {
+      return client.send(request, HttpResponse.BodyHandlers.ofString());
+    } catch (HttpTimeoutException | ConnectException e) {
+      throw e;
+    } catch (IOException e) {
+      if (!method.equals("GET") && !method.equals("DELETE")) {
+        throw e;
+      }
+      return client.send(request, HttpResponse.BodyHandlers.ofString());
+    }
   }
 
   static String origin(String url) {
