@@ -75,25 +75,23 @@ public class CinatraConfiguration extends Configuration {
 
   /** The first application connector's bind host; all interfaces when none is set. */
   public String applicationBindHost() {
-    if (getServerFactory() instanceof DefaultServerFactory server
-        && !server.getApplicationConnectors().isEmpty()
-        && server.getApplicationConnectors().get(0) instanceof HttpConnectorFactory http
-        && http.getBindHost() != null) {
-      return http.getBindHost();
-    }
-    return "0.0.0.0";
+    return firstApplicationConnector().map(HttpConnectorFactory::getBindHost).orElse("0.0.0.0");
   }
 
   /**
    * The first application connector's port (the default when the server is not the default one).
    */
   public int applicationPort() {
+    return firstApplicationConnector().map(HttpConnectorFactory::getPort).orElse(DEFAULT_PORT);
+  }
+
+  private java.util.Optional<HttpConnectorFactory> firstApplicationConnector() {
     if (getServerFactory() instanceof DefaultServerFactory server
         && !server.getApplicationConnectors().isEmpty()
         && server.getApplicationConnectors().get(0) instanceof HttpConnectorFactory http) {
-      return http.getPort();
+      return java.util.Optional.of(http);
     }
-    return DEFAULT_PORT;
+    return java.util.Optional.empty();
   }
 
   @JsonProperty

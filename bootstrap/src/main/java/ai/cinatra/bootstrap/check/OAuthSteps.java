@@ -102,7 +102,10 @@ final class OAuthSteps {
     String redirect = document.equals(CLAUDE_DOCUMENT) ? CLAUDE_CALLBACK : firstRedirect(document);
     // A new cookie jar: this asks as a person's browser would the first time, not signed in.
     Exchange answer =
-        new Http().get(authorization(document, redirect, OpaqueSecret.generate()), Map.of());
+        new Http()
+            .get(
+                authorization(document, redirect, OpaqueSecret.generate(), OpaqueSecret.generate()),
+                Map.of());
     String location = answer.header("Location");
     if (answer.status() / 100 == 3 && !location.startsWith(redirect)) {
       return "the server fetched " + document + " and sends the person to sign in";
@@ -267,10 +270,6 @@ final class OAuthSteps {
           "A token just issued is already expired or not yet valid here: the server's clock is"
               + " wrong. Synchronize it (NTP).");
     }
-  }
-
-  private String authorization(String clientId, String redirect, String verifier) {
-    return authorization(clientId, redirect, verifier, OpaqueSecret.generate());
   }
 
   private String authorization(String clientId, String redirect, String verifier, String state) {

@@ -1,6 +1,7 @@
 package ai.cinatra.adapters.http.admin;
 
 import ai.cinatra.adapters.http.error.ProblemDetail;
+import ai.cinatra.adapters.http.oauth.BearerToken;
 import ai.cinatra.application.error.OAuthException;
 import ai.cinatra.application.port.in.access.PersonalTokensUseCase;
 import ai.cinatra.application.port.in.oauth.AuthenticateBearerUseCase;
@@ -34,8 +35,8 @@ public final class AdminAuthFilter implements ContainerRequestFilter {
 
   @Override
   public void filter(ContainerRequestContext request) {
-    String header = request.getHeaderString("Authorization");
-    if (header == null || !header.regionMatches(true, 0, "Bearer ", 0, 7)) {
+    java.util.Optional<String> presented = BearerToken.of(request.getHeaderString("Authorization"));
+    if (presented.isEmpty()) {
       request.abortWith(
           unauthorized(
               null,
@@ -43,7 +44,7 @@ public final class AdminAuthFilter implements ContainerRequestFilter {
                   + " (token create) or an access token of this server"));
       return;
     }
-    String token = header.substring(7).strip();
+    String token = presented.get();
     Actor actor;
     try {
       actor =

@@ -1,5 +1,6 @@
 package ai.cinatra.adapters.http.mcp;
 
+import ai.cinatra.adapters.http.oauth.BearerToken;
 import ai.cinatra.application.error.OAuthException;
 import ai.cinatra.application.port.in.oauth.AuthenticateBearerUseCase;
 import ai.cinatra.application.port.in.oauth.ServerAddressQuery;
@@ -24,11 +25,11 @@ public final class BearerAuthentication {
 
   /** The account and client behind an Authorization header's bearer token. */
   public Actor authenticate(String authorization) {
-    if (authorization == null || !authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
-      throw challenge(null, "a bearer token is required");
-    }
+    String token =
+        BearerToken.of(authorization)
+            .orElseThrow(() -> challenge(null, "a bearer token is required"));
     try {
-      return authenticate.authenticate(authorization.substring(7).strip());
+      return authenticate.authenticate(token);
     } catch (OAuthException e) {
       throw challenge(e.code().wireName(), e.getMessage());
     }

@@ -55,12 +55,8 @@ public final class RegistrationResource {
   public Response delete(
       @PathParam("clientId") String clientId,
       @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
-    String token =
-        authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)
-            ? authorization.substring(7).strip()
-            : null;
     try {
-      registration.delete(clientId, token);
+      registration.delete(clientId, BearerToken.of(authorization).orElse(null));
     } catch (OAuthException e) {
       return Response.status(Response.Status.UNAUTHORIZED)
           .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer error=\"invalid_token\"")
